@@ -1,0 +1,16 @@
+// CRC-32C (Castagnoli), the checksum of snapshot sections.
+#ifndef PARTYSCREEN_LIB_UTIL_CRC32C_H_
+#define PARTYSCREEN_LIB_UTIL_CRC32C_H_
+
+#include <cstdint>
+#include "absl/strings/string_view.h"
+
+namespace partyscreen::internal {
+
+// Extends `crc` (0 to start) with `data` and returns the new CRC-32C.
+uint32_t Crc32cExtend(uint32_t crc, absl::string_view data);
+inline uint32_t Crc32c(absl::string_view data) { return Crc32cExtend(0, data); }
+
+}  // namespace partyscreen::internal
+
+#endif  // PARTYSCREEN_LIB_UTIL_CRC32C_H_

@@ -1,0 +1,45 @@
+#include <string>
+
+#include "gtest/gtest.h"
+#include "lib/util/crc32c.h"
+#include "lib/util/sha256.h"
+
+namespace partyscreen::internal {
+namespace {
+
+TEST(Sha256Test, KnownVectors) {
+  EXPECT_EQ(Sha256Hex(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  EXPECT_EQ(Sha256Hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  EXPECT_EQ(Sha256Hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"),
+            "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+  std::string million(1000000, 'a');
+  EXPECT_EQ(Sha256Hex(million), "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+}
+
+TEST(Sha256Test, IncrementalEqualsOneShot) {
+  std::string data;
+  for (int i = 0; i < 1000; ++i) data.push_back(static_cast<char>(i * 7));
+  for (size_t split : {0u, 1u, 63u, 64u, 65u, 500u}) {
+    Sha256 h;
+    h.Update(absl::string_view(data).substr(0, split));
+    h.Update(absl::string_view(data).substr(split));
+    EXPECT_EQ(h.FinishHex(), Sha256Hex(data)) << split;
+  }
+}
+
+TEST(Crc32cTest, KnownVectors) {
+  EXPECT_EQ(Crc32c(""), 0u);
+  EXPECT_EQ(Crc32c("123456789"), 0xE3069283u);
+  std::string zeros(32, '\0');
+  EXPECT_EQ(Crc32c(zeros), 0x8A9136AAu);
+}
+
+TEST(Crc32cTest, ExtendEqualsOneShot) {
+  std::string data = "The quick brown fox jumps over the lazy dog, twice over.";
+  for (size_t split = 0; split <= data.size(); ++split) {
+    EXPECT_EQ(Crc32cExtend(Crc32c(data.substr(0, split)), data.substr(split)), Crc32c(data));
+  }
+}
+
+}  // namespace
+}  // namespace partyscreen::internal
