@@ -1,6 +1,8 @@
 # Turns the normalization dictionaries (lib/data/*.txt) into a C++ source
 # with one string per file and a SHA-256 fingerprint over all of them.
-# Invoked as: cmake -DOUT=file.cc -DFILES="a.txt;b.txt" -P EmbedData.cmake
+# Invoked as: cmake -DOUT=file.cc -DDATA_DIR=lib/data -P EmbedData.cmake
+file(GLOB FILES ${DATA_DIR}/*.txt)
+list(SORT FILES)
 set(_out "// Generated from lib/data/*.txt by cmake/EmbedData.cmake. Do not edit.\n")
 string(APPEND _out "#include \"lib/normalize/data.h\"\n\nnamespace partyscreen::internal {\nnamespace {\n")
 set(_all "")

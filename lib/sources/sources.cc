@@ -132,7 +132,8 @@ absl::StatusOr<ListFormat> DetectListFormat(absl::string_view path) {
   if (absl::StrContains(head, "<CONSOLIDATED_LIST")) return ListFormat::kUnXml;
   if (absl::StrContains(head, "<export") && absl::StrContains(head, "sanctionEntity")) return ListFormat::kEuFsfXml;
   if (absl::StrContains(head, "sanctionEntity") || absl::StrContains(head, "fsdexport")) return ListFormat::kEuFsfXml;
-  if (absl::StartsWith(lower_first, "_id,") || absl::StrContains(lower_first, ",source,entity_number,")) return ListFormat::kCslCsv;
+  if (absl::StartsWith(lower_first, "_id,") || absl::StrContains(lower_first, ",source,entity_number,") ||
+      absl::StartsWith(lower_first, "source,entity_number,")) return ListFormat::kCslCsv;
   if (absl::StrContains(head, "\"schema\"") && absl::StrContains(head, "\"properties\"")) return ListFormat::kFtmJson;
   if (absl::StrContains(head, "\"results\"") && absl::StrContains(head, "\"source\"")) return ListFormat::kCslJson;
   if (absl::StartsWith(lower_first, "last updated") || absl::StrContains(lower_first, "name 6,name 1")) return ListFormat::kUkConList;
@@ -141,7 +142,9 @@ absl::StatusOr<ListFormat> DetectListFormat(absl::string_view path) {
     return ListFormat::kDplTsv;
   }
   if (absl::StrContains(lower_first, "date_liftedwaived_expired") || absl::StrContains(lower_first, "federal_register_notice") ||
-      absl::StrContains(lower_first, "nonproliferation")) {
+      absl::StrContains(lower_first, "nonproliferation") ||
+      absl::StrContains(lower_first, "date lifted/waived/expired") ||
+      (absl::StrContains(lower_first, "federal register notice,effective date"))) {
     return ListFormat::kIsnCsv;
   }
   if (absl::StrContains(lower_first, "debar") || absl::StrContains(lower_first, "date of birth,federal register notice")) {

@@ -1,0 +1,105 @@
+// The internal structures of an Index: flat arrays over every indexed name,
+// the token vocabulary with document frequencies and weights, and posting
+// lists from keys to names.
+#ifndef PARTYSCREEN_LIB_INDEX_INDEX_DATA_H_
+#define PARTYSCREEN_LIB_INDEX_INDEX_DATA_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "partyscreen/index.h"
+#include "partyscreen/normalizer.h"
+#include "partyscreen/v1/entity.pb.h"
+
+namespace partyscreen::internal {
+
+// One entity, flat across all lists.
+struct EntityRef {
+  uint32_t list = 0;      // index into IndexData::lists
+  uint32_t entity = 0;    // index into lists[list].entities
+  v1::EntityKind kind = v1::ENTITY_KIND_UNKNOWN;
+  int16_t birth_year_min = 0;  // 0 = no date of birth
+  int16_t birth_year_max = 0;
+  std::vector<std::string> countries;  // ISO alpha-2, sorted, unique
+};
+
+// One indexed name of an entity.
+struct IndexedName {
+  uint32_t entity = 0;      // index into IndexData::entities
+  uint32_t name_index = 0;  // index into the entity's names
+  v1::NameKind kind = v1::NAME_KIND_UNSPECIFIED;
+  uint32_t token_begin = 0;  // into IndexData::name_tokens
+  uint32_t token_count = 0;
+};
+
+// Compressed-sparse-row posting lists: key k's names are
+// postings[offsets[k] .. offsets[k+1]), sorted and unique.
+struct Postings {
+  std::vector<uint32_t> offsets;  // size = keys + 1
+  std::vector<uint32_t> postings;
+  size_t size(uint32_t key) const { return offsets[key + 1] - offsets[key]; }
+  const uint32_t* begin(uint32_t key) const { return postings.data() + offsets[key]; }
+  const uint32_t* end(uint32_t key) const { return postings.data() + offsets[key + 1]; }
+};
+
+struct IndexData {
+  IndexOptions options;
+  IndexInfo info;
+  std::vector<v1::EntityList> lists;
+  std::vector<EntityRef> entities;
+  std::vector<IndexedName> names;
+  std::vector<uint32_t> name_tokens;  // token ids of each name's core tokens
+
+  // Vocabulary of core tokens (words, numbers, particles; legal forms,
+  // honorifics and stopwords are not indexed).
+  std::vector<std::string> vocab;
+  absl::flat_hash_map<std::string, uint32_t> vocab_ids;
+  std::vector<uint32_t> doc_freq;  // entities whose names hold the token
+  std::vector<float> weight;       // informativeness weight, see builder.cc
+  std::vector<uint8_t> is_particle;  // 1 if the token is a name particle
+
+  Postings token_postings;  // token id → names holding it
+
+  // Joined keys: the concatenation of two adjacent core tokens of a name
+  // ("sense"+"time" → "sensetime"), so a query that writes them as one word
+  // finds the name. Key ids index `joined_keys`.
+  std::vector<std::string> joined_keys;
+  absl::flat_hash_map<std::string, uint32_t> joined_ids;
+  Postings joined_postings;
+
+  // Phonetic skeleton → vocabulary token ids sharing it.
+  absl::flat_hash_map<std::string, std::vector<uint32_t>> skeleton_tokens;
+
+  absl::flat_hash_map<std::string, uint32_t> entity_by_key;  // "list\x1fid" → entity
+
+  // Vocabulary token ids by token length (for fuzzy token lookup).
+  std::vector<std::vector<uint32_t>> vocab_by_length;
+
+  // Identifier value (upper-case letters and digits only) → entities
+  // carrying it (passport, IMO, registration number, ...).
+  absl::flat_hash_map<std::string, std::vector<uint32_t>> identifier_entities;
+
+  std::unique_ptr<const Normalizer> normalizer;
+
+  const v1::Entity& entity_proto(uint32_t e) const {
+    const EntityRef& r = entities[e];
+    return lists[r.list].entities(static_cast<int>(r.entity));
+  }
+  const v1::Name& name_proto(uint32_t n) const {
+    return entity_proto(names[n].entity).names(static_cast<int>(names[n].name_index));
+  }
+};
+
+// Builds all derived structures of `data` from data->lists. Used by
+// IndexBuilder::Build and by Index::Load.
+absl::Status BuildIndexData(IndexData* data);
+
+// Weight of a token with document frequency `df` among `n` entities.
+float TokenWeight(uint32_t df, uint32_t n, bool particle);
+
+}  // namespace partyscreen::internal
+
+#endif  // PARTYSCREEN_LIB_INDEX_INDEX_DATA_H_

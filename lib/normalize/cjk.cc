@@ -1,0 +1,122 @@
+#include "lib/normalize/cjk.h"
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_split.h"
+#include "lib/normalize/unicode.h"
+
+namespace partyscreen::internal {
+namespace {
+
+// Two-character Chinese surnames (a general rule of Chinese names).
+bool IsCompoundSurname(const std::u32string& two) {
+  static const char32_t* const kCompound[] = {
+      U"欧阳", U"歐陽", U"司马", U"司馬", U"诸葛", U"諸葛", U"上官", U"东方",
+      U"東方", U"皇甫", U"尉迟", U"尉遲", U"公孙", U"公孫", U"慕容", U"令狐",
+      U"长孙", U"長孫", U"宇文", U"司徒", U"夏侯", U"轩辕", U"軒轅", U"端木",
+      U"西门", U"西門", U"南宫", U"南宮", U"独孤", U"獨孤"};
+  for (const char32_t* c : kCompound) {
+    if (two == c) return true;
+  }
+  return false;
+}
+
+// Pinyin syllables of a Han run ("大华" -> {"da", "hua"}), lower-case ASCII.
+absl::StatusOr<std::vector<std::string>> PinyinSyllables(
+    const std::u32string& han, const TransliteratorSet& translit) {
+  absl::StatusOr<std::string> latin = translit.Transliterate(kHanToPinyin, EncodeUtf8(han));
+  if (!latin.ok()) return latin.status();
+  std::vector<std::string> syllables;
+  for (absl::string_view s : absl::StrSplit(*latin, ' ', absl::SkipEmpty())) {
+    std::string clean;
+    for (char c : s) {
+      if (absl::ascii_isalnum(c)) clean.push_back(absl::ascii_tolower(c));
+    }
+    if (!clean.empty()) syllables.push_back(std::move(clean));
+  }
+  return syllables;
+}
+
+void EmitWord(std::string text, const std::u32string& source, std::vector<WorkToken>* out) {
+  if (text.empty()) return;
+  WorkToken t;
+  t.token.text = std::move(text);
+  t.token.role = TokenRole::kWord;
+  t.token.source = EncodeUtf8(source);
+  t.token.transliterated = true;
+  out->push_back(std::move(t));
+}
+
+absl::Status EmitPinyinRun(const std::u32string& run, const TransliteratorSet& translit,
+                           std::vector<WorkToken>* out) {
+  if (run.empty()) return absl::OkStatus();
+  absl::StatusOr<std::vector<std::string>> syl = PinyinSyllables(run, translit);
+  if (!syl.ok()) return syl.status();
+  std::string joined;
+  for (const std::string& s : *syl) joined += s;
+  EmitWord(std::move(joined), run, out);
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::Status SegmentHan(const std::u32string& han, NameKindHint hint,
+                        const Dictionaries& dict, const TransliteratorSet& translit,
+                        std::vector<WorkToken>* out,
+                        std::vector<std::string>* legal_forms) {
+  if (hint == NameKindHint::kPerson) {
+    size_t n = han.size();
+    if (n < 2 || n > 4) return EmitPinyinRun(han, translit, out);
+    size_t surname = n >= 3 && IsCompoundSurname(han.substr(0, 2)) ? 2 : 1;
+    absl::Status s = EmitPinyinRun(han.substr(0, surname), translit, out);
+    if (!s.ok()) return s;
+    return EmitPinyinRun(han.substr(surname), translit, out);
+  }
+  std::u32string residual;
+  size_t i = 0;
+  std::string key;
+  while (i < han.size()) {
+    size_t max_len = std::min(dict.max_cjk_term_chars, han.size() - i);
+    const CjkTerm* term = nullptr;
+    size_t len = max_len;
+    for (; len >= 1; --len) {
+      key.clear();
+      for (size_t k = 0; k < len; ++k) AppendUtf8(han[i + k], &key);
+      auto it = dict.cjk_terms.find(key);
+      if (it != dict.cjk_terms.end()) {
+        term = &it->second;
+        break;
+      }
+    }
+    if (term == nullptr) {
+      residual.push_back(han[i]);
+      ++i;
+      continue;
+    }
+    absl::Status s = EmitPinyinRun(residual, translit, out);
+    if (!s.ok()) return s;
+    residual.clear();
+    int group = -1;
+    if (term->legal) {
+      group = static_cast<int>(legal_forms->size());
+      legal_forms->push_back(term->canonical);
+    }
+    for (const std::string& tok : term->tokens) {
+      WorkToken t;
+      t.token.text = tok;
+      t.token.role = term->legal ? TokenRole::kLegalForm : TokenRole::kWord;
+      t.token.source = key;
+      t.token.transliterated = true;
+      t.legal_group = group;
+      t.role_fixed = term->legal;
+      out->push_back(std::move(t));
+    }
+    i += len;
+  }
+  return EmitPinyinRun(residual, translit, out);
+}
+
+}  // namespace partyscreen::internal

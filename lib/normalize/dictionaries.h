@@ -1,0 +1,75 @@
+// The normalization dictionaries of lib/data/, parsed from the copies that
+// are compiled into the library (see lib/normalize/data.h).
+//
+// Every file is UTF-8 text with one entry per line; '#' starts a comment
+// that runs to the end of the line, blank lines are ignored, and fields are
+// separated by '|' with surrounding spaces trimmed. The per-file line format
+// is documented at the top of each file and in `LoadDictionaries`.
+#ifndef PARTYSCREEN_LIB_NORMALIZE_DICTIONARIES_H_
+#define PARTYSCREEN_LIB_NORMALIZE_DICTIONARIES_H_
+
+#include <cstddef>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+
+namespace partyscreen::internal {
+
+// Where a legal form variant is recognised in a name.
+enum class FormPosition { kEdge, kStart, kEnd, kAny };
+
+struct LegalFormEntry {
+  std::string canonical;  // "llc"
+  FormPosition position = FormPosition::kEdge;
+};
+
+struct HonorificEntry {
+  bool ambiguous = false;  // also an ordinary word ("General")
+};
+
+// A Chinese term: its tokens and, for legal forms, the canonical form.
+struct CjkTerm {
+  std::vector<std::string> tokens;  // {"co", "ltd"}
+  bool legal = false;
+  std::string canonical;            // "ltd" when legal
+};
+
+struct Dictionaries {
+  // Keyed by normalized tokens joined with single spaces: "co ltd".
+  absl::flat_hash_map<std::string, LegalFormEntry> legal_forms;
+  size_t max_legal_form_tokens = 0;
+  absl::flat_hash_map<std::string, HonorificEntry> honorifics;
+  size_t max_honorific_tokens = 0;
+  absl::flat_hash_set<std::string> particles;
+  absl::flat_hash_set<std::string> stopwords;
+  // Keyed by the UTF-8 Han term.
+  absl::flat_hash_map<std::string, CjkTerm> cjk_terms;
+  size_t max_cjk_term_chars = 0;  // longest term, in code points
+  // Keyed by the unified Arabic-script word (see `UnifyArabic`).
+  absl::flat_hash_map<std::string, std::vector<std::string>> arabic_words;
+  // ISO 15924 code ("Cyrl") -> ICU transliterator id, from translit_overrides.
+  absl::flat_hash_map<std::string, std::string> script_translit;
+  // Cyrillic language rules in file order: (UTF-32 letters, ICU id).
+  std::vector<std::pair<std::u32string, std::string>> cyrillic_variants;
+  // Character replacements applied before transliteration.
+  absl::flat_hash_map<char32_t, std::u32string> char_rules;
+};
+
+// Parses the compiled-in dictionaries. Returns kInternal, naming the file and
+// line, if a file is missing or a line is malformed (a build problem: the
+// files are part of the library). Thread-safe.
+absl::StatusOr<Dictionaries> LoadDictionaries();
+
+// Unifies Arabic-script letter variants so that dictionary keys and input
+// words compare equal: أ إ آ ٱ -> ا, ة -> ه, ى -> ي, Persian ی -> ي,
+// ک -> ك, and removes vowel marks (U+064B..U+065F, U+0670) and tatweel.
+std::u32string UnifyArabic(const std::u32string& word);
+
+}  // namespace partyscreen::internal
+
+#endif  // PARTYSCREEN_LIB_NORMALIZE_DICTIONARIES_H_

@@ -1,0 +1,673 @@
+// The name normalizer (include/partyscreen/normalizer.h).
+//
+// Pipeline of `Normalize`, in order:
+//
+//  0. Validation: the input must be UTF-8 (kInvalidArgument with the byte
+//     offset otherwise; the name itself never appears in a message).
+//     All-ASCII input skips steps 1-4 and ICU entirely (the fast path).
+//  1. Unicode clean-up: NFKC with Boost.Locale's ICU backend (full-width
+//     "ＳＥＮＳＥＴＩＭＥ" becomes "SENSETIME", ligatures split, NBSP and the
+//     ideographic space become spaces); then format characters (Cf: zero-
+//     width space/joiner/non-joiner, soft hyphen, BOM, bidi marks) and other
+//     default-ignorable code points are removed, every remaining Unicode
+//     space or control character becomes ' ', and the character rules of
+//     translit_overrides.txt are applied. If the result is ASCII, it takes
+//     the fast path from here.
+//  2. Words and homoglyphs: the text is cut into words at spaces and at
+//     punctuation and symbols other than '.', apostrophes and '&' (which is
+//     its own word). A word mixing Latin with Cyrillic/Greek look-alikes is
+//     repaired towards its majority script (lib/normalize/homoglyphs.h).
+//     Digits used as letters are repaired later, on ASCII tokens
+//     (lib/normalize/tokenize.h).
+//  3. Chinese: each run of Han characters in a word is segmented with the
+//     general terms of cjk_org_terms.txt; the rest becomes joined pinyin
+//     (lib/normalize/cjk.h).
+//  4. Other scripts: each remaining stretch of a word is romanised by the
+//     ICU transliterator that translit_overrides.txt names for its script
+//     (Cyrillic by language: Russian, Ukrainian, ... BGN/PCGN), followed by
+//     "Latin-ASCII", which also strips Latin diacritics; output that is still
+//     not ASCII (letters of a second script) gets a second pass through
+//     "Any-Latin; Latin-ASCII".
+//     Arabic-script words are first looked up whole in
+//     arabic_name_words.txt (ICU writes no short vowels), with a glued
+//     article "ال" split off as the particle "al". Hangul person names are
+//     surname + joined given name. Letters left outside ASCII are dropped.
+//  5. Tokenization of the ASCII text (lib/normalize/tokenize.h): dotted
+//     initials joined, apostrophes dropped, hyphens and other punctuation
+//     split, lower case, digit homoglyphs repaired.
+//  6. Roles (`AssignRoles`): "no"/"nr" before a number is a stopword; legal
+//     forms (legal_forms.txt) at the end, at the start, and multi-token ones
+//     anywhere, never all of a name and never for a person hint; leading
+//     honorifics (honorifics.txt); particles and stopwords.
+#include "partyscreen/normalizer.h"
+
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+
+#include <algorithm>
+#include <boost/locale.hpp>
+#include <exception>
+#include <locale>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+#include "lib/normalize/cjk.h"
+#include "lib/normalize/data.h"
+#include "lib/normalize/dictionaries.h"
+#include "lib/normalize/homoglyphs.h"
+#include "lib/normalize/tokenize.h"
+#include "lib/normalize/transliterate.h"
+#include "lib/normalize/unicode.h"
+
+namespace partyscreen {
+
+absl::string_view TokenRoleName(TokenRole role) {
+  switch (role) {
+    case TokenRole::kWord: return "word";
+    case TokenRole::kNumber: return "number";
+    case TokenRole::kLegalForm: return "legal_form";
+    case TokenRole::kHonorific: return "honorific";
+    case TokenRole::kParticle: return "particle";
+    case TokenRole::kStopword: return "stopword";
+  }
+  return "word";
+}
+
+namespace internal {
+namespace {
+
+constexpr char kLatinAscii[] = "Latin-ASCII";
+constexpr char kAnyLatin[] = "Any-Latin; Latin-ASCII";
+constexpr char kChainSuffix[] = "; Latin-ASCII";
+
+bool IsHan(char32_t c) {
+  UErrorCode e = U_ZERO_ERROR;
+  return uscript_getScript(c, &e) == USCRIPT_HAN;
+}
+
+bool IsHangulSyllable(char32_t c) { return c >= 0xAC00 && c <= 0xD7A3; }
+
+// Characters that separate words in step 2.
+bool IsWordSeparator(char32_t c) {
+  if (c == ' ' || c == '&') return true;
+  if (c == '.' || IsApostropheLike(c)) return false;
+  int8_t type = u_charType(c);
+  switch (type) {
+    case U_DASH_PUNCTUATION:
+    case U_START_PUNCTUATION:
+    case U_END_PUNCTUATION:
+    case U_CONNECTOR_PUNCTUATION:
+    case U_OTHER_PUNCTUATION:
+    case U_INITIAL_PUNCTUATION:
+    case U_FINAL_PUNCTUATION:
+    case U_MATH_SYMBOL:
+    case U_CURRENCY_SYMBOL:
+    case U_MODIFIER_SYMBOL:
+    case U_OTHER_SYMBOL:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool IsWordish(const WorkToken& t) {
+  return t.legal_group < 0 && !t.role_fixed &&
+         (t.token.role == TokenRole::kWord || t.token.role == TokenRole::kNumber);
+}
+
+// Turns transliterator output into ASCII: apostrophe-like characters become
+// "'", the schwa becomes "e", other letters outside ASCII are dropped (ICU
+// had no romanisation for them) and anything else becomes a space.
+std::string ToAscii(absl::string_view latin) {
+  std::string out;
+  out.reserve(latin.size());
+  for (char32_t c : DecodeUtf8(latin)) {
+    if (c < 0x80) {
+      out.push_back(static_cast<char>(c));
+    } else if (IsApostropheLike(c)) {
+      out.push_back('\'');
+    } else if (c == 0x01DD || c == 0x0259 || c == 0x018E || c == 0x018F) {
+      out.push_back('e');
+    } else if (u_isalpha(c) || u_getIntPropertyValue(c, UCHAR_GENERAL_CATEGORY_MASK) &
+                                   U_GC_M_MASK) {
+      // dropped
+    } else {
+      out.push_back(' ');
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+class NormalizerImpl {
+ public:
+  Dictionaries dict;
+  std::unique_ptr<TransliteratorSet> translit;
+  std::locale locale;
+  // ISO 15924 short name -> compound transliterator id.
+  absl::flat_hash_map<std::string, std::string> script_chain;
+  std::vector<std::pair<std::u32string, std::string>> cyrillic_chain;
+  std::string cyrillic_default_chain = kAnyLatin;
+  // First / last tokens of legal form variants, to skip hopeless lookups.
+  absl::flat_hash_set<std::string> legal_first, legal_last, legal_any_first;
+  absl::flat_hash_set<std::string> honorific_first;
+
+  absl::StatusOr<NormalizedName> Normalize(absl::string_view input,
+                                           NameKindHint hint) const;
+
+ private:
+  // State of one call.
+  struct Call {
+    NameKindHint hint;
+    std::vector<WorkToken> tokens;
+    std::vector<std::string> legal_groups;
+    const std::string* cyrillic = nullptr;
+    bool name_is_latin = false;
+  };
+
+  absl::Status NormalizeWord(std::u32string word, Call* call) const;
+  absl::Status NormalizeSegment(const std::u32string& seg, const std::string& source,
+                                Call* call) const;
+  absl::Status TransliterateInto(absl::string_view id, const std::u32string& text,
+                                 const std::string& source, bool transliterated,
+                                 Call* call) const;
+  absl::Status ArabicWord(const std::u32string& seg, const std::string& source,
+                          Call* call) const;
+  absl::Status ArabicPart(const std::u32string& unified, const std::string& source,
+                          Call* call) const;
+  absl::Status HangulWord(const std::u32string& seg, const std::string& source,
+                          Call* call) const;
+  void AssignRoles(Call* call) const;
+  NormalizedName Finish(Call* call, std::string script) const;
+  const std::string& ChainFor(UScriptCode script, const Call& call) const;
+};
+
+const std::string& NormalizerImpl::ChainFor(UScriptCode script, const Call& call) const {
+  static const std::string* const kAny = new std::string(kAnyLatin);
+  static const std::string* const kLatin = new std::string(kLatinAscii);
+  if (script == USCRIPT_LATIN) return *kLatin;
+  if (script == USCRIPT_CYRILLIC && call.cyrillic != nullptr) return *call.cyrillic;
+  auto it = script_chain.find(uscript_getShortName(script));
+  return it == script_chain.end() ? *kAny : it->second;
+}
+
+absl::Status NormalizerImpl::TransliterateInto(absl::string_view id,
+                                               const std::u32string& text,
+                                               const std::string& source,
+                                               bool transliterated, Call* call) const {
+  absl::StatusOr<std::string> latin = translit->Transliterate(id, EncodeUtf8(text));
+  if (!latin.ok()) return latin.status();
+  if (!IsAscii(*latin) && id != kAnyLatin) {
+    // Letters of another script inside the word: a second, generic pass.
+    latin = translit->Transliterate(kAnyLatin, *latin);
+    if (!latin.ok()) return latin.status();
+  }
+  TokenizeAscii(ToAscii(*latin), source, transliterated, &call->tokens);
+  return absl::OkStatus();
+}
+
+absl::Status NormalizerImpl::ArabicPart(const std::u32string& unified,
+                                        const std::string& source, Call* call) const {
+  auto it = dict.arabic_words.find(EncodeUtf8(unified));
+  if (it != dict.arabic_words.end()) {
+    for (const std::string& tok : it->second) {
+      WorkToken t;
+      t.token.text = tok;
+      t.token.source = source;
+      t.token.transliterated = true;
+      call->tokens.push_back(std::move(t));
+    }
+    return absl::OkStatus();
+  }
+  return TransliterateInto(ChainFor(USCRIPT_ARABIC, *call), unified, source, true, call);
+}
+
+absl::Status NormalizerImpl::ArabicWord(const std::u32string& seg,
+                                        const std::string& source, Call* call) const {
+  static const std::u32string kAl = U"\u0627\u0644";                 // ال
+  static const std::u32string kAbdAl = U"\u0639\u0628\u062F\u0627\u0644";  // عبدال
+  std::u32string u = UnifyArabic(seg);
+  auto emit = [&](const char* text) {
+    WorkToken t;
+    t.token.text = text;
+    t.token.source = source;
+    t.token.transliterated = true;
+    call->tokens.push_back(std::move(t));
+  };
+  if (dict.arabic_words.contains(EncodeUtf8(u))) return ArabicPart(u, source, call);
+  if (u.size() >= kAbdAl.size() + 2 && u.compare(0, kAbdAl.size(), kAbdAl) == 0) {
+    emit("abd");
+    emit("al");
+    return ArabicPart(u.substr(kAbdAl.size()), source, call);
+  }
+  if (u.size() >= kAl.size() + 2 && u.compare(0, kAl.size(), kAl) == 0) {
+    emit("al");
+    return ArabicPart(u.substr(kAl.size()), source, call);
+  }
+  return ArabicPart(u, source, call);
+}
+
+absl::Status NormalizerImpl::HangulWord(const std::u32string& seg,
+                                        const std::string& source, Call* call) const {
+  const std::string& chain = ChainFor(USCRIPT_HANGUL, *call);
+  bool all_syllables = std::all_of(seg.begin(), seg.end(), IsHangulSyllable);
+  if (call->hint != NameKindHint::kOrganization && all_syllables && seg.size() >= 2 &&
+      seg.size() <= 4) {
+    // A Korean personal name: surname syllable, then the given name joined.
+    absl::Status s = TransliterateInto(chain, seg.substr(0, 1), source, true, call);
+    if (!s.ok()) return s;
+    return TransliterateInto(chain, seg.substr(1), source, true, call);
+  }
+  return TransliterateInto(chain, seg, source, true, call);
+}
+
+absl::Status NormalizerImpl::NormalizeSegment(const std::u32string& seg,
+                                              const std::string& source,
+                                              Call* call) const {
+  // The dominant script of the segment's letters.
+  absl::flat_hash_map<int, int> counts;
+  UScriptCode script = USCRIPT_COMMON;
+  int best = 0;
+  bool ascii = true;
+  for (char32_t c : seg) {
+    if (c >= 0x80) ascii = false;
+    if (!u_isalpha(c)) continue;
+    UErrorCode e = U_ZERO_ERROR;
+    UScriptCode sc = uscript_getScript(c, &e);
+    int n = ++counts[sc];
+    if (n > best || (n == best && sc < script)) {
+      best = n;
+      script = sc;
+    }
+  }
+  if (ascii) {
+    std::string text = EncodeUtf8(seg);
+    TokenizeAscii(text, source == text ? absl::string_view() : absl::string_view(source),
+                  source != text, &call->tokens);
+    return absl::OkStatus();
+  }
+  switch (script) {
+    case USCRIPT_ARABIC:
+      return ArabicWord(seg, source, call);
+    case USCRIPT_HANGUL:
+      return HangulWord(seg, source, call);
+    case USCRIPT_LATIN:
+    case USCRIPT_COMMON:
+    case USCRIPT_INHERITED:
+      return TransliterateInto(kAnyLatin, seg, source, false, call);
+    default:
+      return TransliterateInto(ChainFor(script, *call), seg, source, true, call);
+  }
+}
+
+absl::Status NormalizerImpl::NormalizeWord(std::u32string word, Call* call) const {
+  const std::string original = EncodeUtf8(word);
+  bool repaired = RepairHomoglyphs(&word, call->name_is_latin);
+  // Cut the word at Han / non-Han boundaries.
+  size_t i = 0;
+  while (i < word.size()) {
+    bool han = IsHan(word[i]);
+    size_t j = i + 1;
+    while (j < word.size() && IsHan(word[j]) == han) ++j;
+    std::u32string seg = word.substr(i, j - i);
+    absl::Status s;
+    if (han) {
+      s = SegmentHan(seg, call->hint, dict, *translit, &call->tokens, &call->legal_groups);
+    } else {
+      std::string source = repaired ? original : EncodeUtf8(seg);
+      size_t before = call->tokens.size();
+      s = NormalizeSegment(seg, source, call);
+      if (repaired) {
+        for (size_t k = before; k < call->tokens.size(); ++k) {
+          call->tokens[k].token.transliterated = true;
+        }
+      }
+    }
+    if (!s.ok()) return s;
+    i = j;
+  }
+  return absl::OkStatus();
+}
+
+void NormalizerImpl::AssignRoles(Call* call) const {
+  std::vector<WorkToken>& t = call->tokens;
+  const size_t n = t.size();
+  // "No. 3", "Nr 3": the abbreviation of "number" is a stopword.
+  for (size_t i = 0; i + 1 < n; ++i) {
+    const std::string& s = t[i].token.text;
+    if ((s == "no" || s == "nr" || s == "num") && t[i + 1].token.role == TokenRole::kNumber &&
+        IsWordish(t[i])) {
+      t[i].token.role = TokenRole::kStopword;
+    }
+  }
+  size_t words = 0;
+  for (const WorkToken& w : t) words += IsWordish(w) ? 1 : 0;
+  std::string key;
+  // Joins t[i, i+len) into `key`; false unless all are wordish.
+  auto join = [&](size_t i, size_t len) {
+    key.clear();
+    for (size_t k = i; k < i + len; ++k) {
+      if (!IsWordish(t[k])) return false;
+      if (k > i) key.push_back(' ');
+      key += t[k].token.text;
+    }
+    return true;
+  };
+  auto apply_legal = [&](size_t i, size_t len, const std::string& canonical) {
+    int group = static_cast<int>(call->legal_groups.size());
+    call->legal_groups.push_back(canonical);
+    for (size_t k = i; k < i + len; ++k) {
+      t[k].legal_group = group;
+      t[k].token.role = TokenRole::kLegalForm;
+    }
+    words -= len;
+  };
+  // Longest legal form of t[i, i+len) for len <= max_len allowed at `where`.
+  auto find_legal = [&](size_t i, size_t max_len, bool anchor_end,
+                        bool (*allowed)(FormPosition)) -> std::pair<size_t, const LegalFormEntry*> {
+    for (size_t len = max_len; len >= 1; --len) {
+      if (len >= words) continue;  // keep at least one word
+      size_t start = anchor_end ? i - len : i;
+      if (!join(start, len)) continue;
+      auto it = dict.legal_forms.find(key);
+      if (it != dict.legal_forms.end() && allowed(it->second.position)) {
+        return {len, &it->second};
+      }
+    }
+    return {0, nullptr};
+  };
+  if (call->hint != NameKindHint::kPerson && n >= 2) {
+    // At the end, repeatedly ("X Holding Co., Ltd.", "X GmbH & Co. KG").
+    size_t e = n;
+    while (true) {
+      while (e > 0 && t[e - 1].legal_group >= 0) --e;
+      if (e == 0 || !legal_last.contains(t[e - 1].token.text)) break;
+      auto [len, entry] = find_legal(
+          e, std::min(dict.max_legal_form_tokens, e), true, +[](FormPosition p) {
+            return p == FormPosition::kEdge || p == FormPosition::kEnd ||
+                   p == FormPosition::kAny;
+          });
+      if (len == 0) break;
+      apply_legal(e - len, len, entry->canonical);
+      e -= len;
+    }
+    // At the start ("ООО Ромашка", "PT X Tbk").
+    size_t s = 0;
+    while (true) {
+      while (s < n && t[s].legal_group >= 0) ++s;
+      if (s == n || !legal_first.contains(t[s].token.text)) break;
+      auto [len, entry] = find_legal(
+          s, std::min(dict.max_legal_form_tokens, n - s), false, +[](FormPosition p) {
+            return p == FormPosition::kEdge || p == FormPosition::kStart ||
+                   p == FormPosition::kAny;
+          });
+      if (len == 0) break;
+      apply_legal(s, len, entry->canonical);
+      s += len;
+    }
+    // Anywhere, for unambiguous multi-token forms.
+    for (size_t i = 0; i + 1 < n;) {
+      if (!IsWordish(t[i]) || !legal_any_first.contains(t[i].token.text)) {
+        ++i;
+        continue;
+      }
+      auto [len, entry] = find_legal(
+          i, std::min(dict.max_legal_form_tokens, n - i), false,
+          +[](FormPosition p) { return p == FormPosition::kAny; });
+      if (len >= 2) {
+        apply_legal(i, len, entry->canonical);
+        i += len;
+      } else {
+        ++i;
+      }
+    }
+  }
+  // Leading honorifics ("H.E. Sheikh X", "Dr X"), never for organisations.
+  if (call->hint != NameKindHint::kOrganization) {
+    size_t s = 0;
+    while (s < n && honorific_first.contains(t[s].token.text)) {
+      size_t found = 0;
+      for (size_t len = std::min(dict.max_honorific_tokens, n - s); len >= 1; --len) {
+        if (!join(s, len)) continue;
+        auto it = dict.honorifics.find(key);
+        if (it == dict.honorifics.end()) continue;
+        size_t after = 0;
+        for (size_t k = s + len; k < n; ++k) after += IsWordish(t[k]) ? 1 : 0;
+        if (after >= (it->second.ambiguous ? 2u : 1u)) found = len;
+        break;
+      }
+      if (found == 0) break;
+      for (size_t k = s; k < s + found; ++k) t[k].token.role = TokenRole::kHonorific;
+      words -= found;
+      s += found;
+    }
+  }
+  // Stopwords and particles, unless they are all that is left of the name.
+  size_t plain = 0;
+  for (const WorkToken& w : t) {
+    if (IsWordish(w) && w.token.role == TokenRole::kWord &&
+        !dict.stopwords.contains(w.token.text) && !dict.particles.contains(w.token.text)) {
+      ++plain;
+    }
+  }
+  bool has_number = std::any_of(t.begin(), t.end(), [](const WorkToken& w) {
+    return w.token.role == TokenRole::kNumber;
+  });
+  if (plain > 0 || has_number) {
+    for (WorkToken& w : t) {
+      if (!IsWordish(w) || w.token.role != TokenRole::kWord) continue;
+      if (dict.stopwords.contains(w.token.text)) {
+        w.token.role = TokenRole::kStopword;
+      } else if (dict.particles.contains(w.token.text)) {
+        w.token.role = TokenRole::kParticle;
+      }
+    }
+  }
+}
+
+NormalizedName NormalizerImpl::Finish(Call* call, std::string script) const {
+  AssignRoles(call);
+  NormalizedName out;
+  out.script = std::move(script);
+  out.tokens.reserve(call->tokens.size());
+  int last_group = -1;
+  for (WorkToken& w : call->tokens) {
+    if (w.legal_group >= 0 && w.legal_group != last_group) {
+      out.legal_forms.push_back(call->legal_groups[w.legal_group]);
+    }
+    last_group = w.legal_group;
+    out.tokens.push_back(std::move(w.token));
+  }
+  return out;
+}
+
+absl::StatusOr<NormalizedName> NormalizerImpl::Normalize(absl::string_view input,
+                                                         NameKindHint hint) const {
+  size_t bad = FindInvalidUtf8Offset(input);
+  if (bad != absl::string_view::npos) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("name is not valid UTF-8 (byte offset ", bad, " of ",
+                     input.size(), ")"));
+  }
+  Call call;
+  call.hint = hint;
+  if (IsAscii(input)) {
+    // Fast path: no ICU.
+    TokenizeAscii(input, absl::string_view(), false, &call.tokens);
+    bool letters = std::any_of(input.begin(), input.end(),
+                               [](char c) { return absl::ascii_isalpha(c); });
+    return Finish(&call, letters ? "Latn" : "Zyyy");
+  }
+  // Step 1: NFKC and clean-up.
+  std::string nfkc;
+  try {
+    nfkc = boost::locale::normalize(std::string(input), boost::locale::norm_nfkc, locale);
+  } catch (const std::exception& e) {
+    return absl::InternalError(absl::StrCat("Unicode normalization failed: ", e.what()));
+  }
+  std::u32string clean;
+  clean.reserve(nfkc.size());
+  absl::flat_hash_map<int, int> script_counts;
+  for (char32_t c : DecodeUtf8(nfkc)) {
+    int8_t type = u_charType(c);
+    if (type == U_FORMAT_CHAR || u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT)) {
+      continue;
+    }
+    if (type == U_CONTROL_CHAR || type == U_SPACE_SEPARATOR || type == U_LINE_SEPARATOR ||
+        type == U_PARAGRAPH_SEPARATOR || u_isUWhiteSpace(c)) {
+      clean.push_back(' ');
+      continue;
+    }
+    auto rule = dict.char_rules.find(c);
+    if (rule != dict.char_rules.end()) {
+      clean += rule->second;
+      continue;
+    }
+    clean.push_back(c);
+  }
+  // The dominant script, and the Cyrillic language.
+  UScriptCode dominant = USCRIPT_COMMON;
+  int best = 0;
+  bool ascii = true;
+  for (char32_t c : clean) {
+    if (c >= 0x80) ascii = false;
+    if (!u_isalpha(c)) continue;
+    UErrorCode e = U_ZERO_ERROR;
+    UScriptCode sc = uscript_getScript(c, &e);
+    if (sc == USCRIPT_COMMON || sc == USCRIPT_INHERITED) continue;
+    int count = ++script_counts[sc];
+    if (count > best || (count == best && sc < dominant)) {
+      best = count;
+      dominant = sc;
+    }
+  }
+  std::string script = best > 0 ? uscript_getShortName(dominant) : "Zyyy";
+  if (ascii) {
+    // Full-width or spaced-out ASCII: the fast path from here.
+    std::string text = EncodeUtf8(clean);
+    TokenizeAscii(text, absl::string_view(), false, &call.tokens);
+    return Finish(&call, std::move(script));
+  }
+  call.name_is_latin = dominant == USCRIPT_LATIN;
+  if (script_counts.contains(USCRIPT_CYRILLIC)) {
+    for (const auto& [letters, chain] : cyrillic_chain) {
+      if (clean.find_first_of(letters) != std::u32string::npos) {
+        call.cyrillic = &chain;
+        break;
+      }
+    }
+    if (call.cyrillic == nullptr) call.cyrillic = &cyrillic_default_chain;
+  }
+  // Steps 2-5, word by word.
+  size_t i = 0;
+  while (i < clean.size()) {
+    if (clean[i] == '&') {
+      TokenizeAscii("&", absl::string_view(), false, &call.tokens);
+      ++i;
+      continue;
+    }
+    if (IsWordSeparator(clean[i])) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < clean.size() && !IsWordSeparator(clean[j])) ++j;
+    absl::Status s = NormalizeWord(clean.substr(i, j - i), &call);
+    if (!s.ok()) return s;
+    i = j;
+  }
+  return Finish(&call, std::move(script));
+}
+
+}  // namespace internal
+
+Normalizer::Normalizer(std::unique_ptr<internal::NormalizerImpl> impl)
+    : impl_(std::move(impl)) {}
+Normalizer::~Normalizer() = default;
+
+absl::StatusOr<std::unique_ptr<const Normalizer>> Normalizer::Create() {
+  auto impl = std::make_unique<internal::NormalizerImpl>();
+  // Boost.Locale with its ICU backend, for NFKC.
+  try {
+    boost::locale::localization_backend_manager mgr =
+        boost::locale::localization_backend_manager::global();
+    std::vector<std::string> backends = mgr.get_all_backends();
+    if (std::find(backends.begin(), backends.end(), "icu") == backends.end()) {
+      return absl::FailedPreconditionError(
+          "Boost.Locale was built without the ICU backend, which the normalizer needs");
+    }
+    mgr.select("icu");
+    boost::locale::generator gen(mgr);
+    impl->locale = gen("en_US.UTF-8");
+  } catch (const std::exception& e) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("Boost.Locale ICU backend is not usable: ", e.what()));
+  }
+  absl::StatusOr<internal::Dictionaries> dict = internal::LoadDictionaries();
+  if (!dict.ok()) return dict.status();
+  impl->dict = *std::move(dict);
+  const internal::Dictionaries& d = impl->dict;
+  for (const auto& [variant, entry] : d.legal_forms) {
+    std::vector<absl::string_view> toks = absl::StrSplit(variant, ' ');
+    impl->legal_first.emplace(toks.front());
+    impl->legal_last.emplace(toks.back());
+    if (entry.position == internal::FormPosition::kAny && toks.size() >= 2) {
+      impl->legal_any_first.emplace(toks.front());
+    }
+  }
+  for (const auto& [h, entry] : d.honorifics) {
+    std::vector<absl::string_view> toks = absl::StrSplit(h, ' ');
+    impl->honorific_first.emplace(toks.front());
+  }
+  std::vector<std::string> ids = {internal::kLatinAscii, internal::kAnyLatin,
+                                  internal::kHanToPinyin};
+  for (const auto& [script, id] : d.script_translit) {
+    std::string chain = absl::StrCat(id, internal::kChainSuffix);
+    ids.push_back(chain);
+    if (script == "Cyrl") impl->cyrillic_default_chain = chain;
+    impl->script_chain[script] = std::move(chain);
+  }
+  for (const auto& [letters, id] : d.cyrillic_variants) {
+    std::string chain = absl::StrCat(id, internal::kChainSuffix);
+    ids.push_back(chain);
+    impl->cyrillic_chain.emplace_back(letters, std::move(chain));
+  }
+  absl::StatusOr<std::unique_ptr<internal::TransliteratorSet>> set =
+      internal::TransliteratorSet::Create(ids);
+  if (!set.ok()) return set.status();
+  impl->translit = *std::move(set);
+  return std::unique_ptr<const Normalizer>(new Normalizer(std::move(impl)));
+}
+
+absl::StatusOr<NormalizedName> Normalizer::Normalize(absl::string_view utf8_name,
+                                                     NameKindHint hint) const {
+  return impl_->Normalize(utf8_name, hint);
+}
+
+absl::string_view Normalizer::fingerprint() const {
+  return internal::NormalizationDataFingerprint();
+}
+
+bool Normalizer::IsLegalForm(absl::string_view token) const {
+  return !token.empty() && token.find(' ') == absl::string_view::npos &&
+         impl_->dict.legal_forms.contains(token);
+}
+
+absl::string_view Normalizer::CanonicalLegalForm(absl::string_view tokens) const {
+  auto it = impl_->dict.legal_forms.find(tokens);
+  return it == impl_->dict.legal_forms.end() ? absl::string_view() : it->second.canonical;
+}
+
+bool Normalizer::IsStopword(absl::string_view token) const {
+  return impl_->dict.stopwords.contains(token);
+}
+
+}  // namespace partyscreen

@@ -1,0 +1,313 @@
+#include "lib/scoring/aligner.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "absl/container/inlined_vector.h"
+
+namespace partyscreen::internal {
+namespace {
+
+constexpr double kMinWeight = 1e-6;
+
+inline double Weight(const AlignToken& t) {
+  return t.weight > kMinWeight ? t.weight : kMinWeight;  // NaN -> kMinWeight
+}
+
+inline bool IsNumber(const AlignToken& t) {
+  return t.is_number || IsAllDigits(t.text);
+}
+
+inline bool IsLetter(char c) { return c >= 'a' && c <= 'z'; }
+
+// A candidate match: query tokens q1 (and q2 for kSplit) with list tokens l1
+// (and l2 for kJoined).
+struct Candidate {
+  int q1, q2, l1, l2;
+  MatchMethod method;
+  double similarity;
+  double value;
+  uint32_t list_mask() const {
+    return (uint32_t{1} << l1) | (l2 >= 0 ? uint32_t{1} << l2 : 0);
+  }
+  int query_span() const { return q2 >= 0 ? 2 : 1; }
+};
+
+// Similarity of one query token with one list token.
+TokenSimilarity PairSimilarity(const AlignToken& q, const AlignToken& l,
+                               const AlignOptions& options) {
+  if (q.text.empty() || l.text.empty()) return {0.0, MatchMethod::kNone};
+  if (q.text == l.text) return {1.0, MatchMethod::kExact};
+  if (IsNumber(q) || IsNumber(l)) return {0.0, MatchMethod::kNumberMismatch};
+  if (q.text.size() == 1 || l.text.size() == 1) {
+    if (!options.allow_initials) return {0.0, MatchMethod::kNone};
+    const std::string& initial = q.text.size() == 1 ? q.text : l.text;
+    const std::string& word = q.text.size() == 1 ? l.text : q.text;
+    if (word.size() >= 2 && IsLetter(initial[0]) && word[0] == initial[0]) {
+      return {options.initial_similarity, MatchMethod::kInitial};
+    }
+    return {0.0, MatchMethod::kNone};
+  }
+  return CompareTokens(q.text, l.text, options.token, options.min_similarity);
+}
+
+// May `t` take part in a joined/split group?
+inline bool Joinable(const AlignToken& t) {
+  return t.text.size() >= 2 && !IsNumber(t);
+}
+
+// Cheap necessary condition for a token of length `a` to reach the floor
+// against one of length `b`: CompareTokens needs the shorter at least half
+// the longer (phonetic) or a small length difference (edit).
+inline bool LengthsCompatible(size_t a, size_t b) {
+  return 2 * std::min(a, b) >= std::max(a, b);
+}
+
+std::vector<Candidate> Candidates(absl::Span<const AlignToken> query,
+                                  absl::Span<const AlignToken> list,
+                                  const AlignOptions& options) {
+  std::vector<Candidate> out;
+  const int n = static_cast<int>(query.size());
+  const int m = static_cast<int>(list.size());
+  std::string joined;
+  // A join must reach min_similarity after the factor is applied.
+  const double join_cutoff =
+      options.joined_split_factor > 0
+          ? options.min_similarity / options.joined_split_factor
+          : 2.0;
+  for (int i = 0; i < n; ++i) {
+    const double wq = Weight(query[i]);
+    // One-to-one pairs.
+    for (int j = 0; j < m; ++j) {
+      const TokenSimilarity s = PairSimilarity(query[i], list[j], options);
+      if (s.similarity >= options.min_similarity && s.similarity > 0) {
+        out.push_back({i, -1, j, -1, s.method, s.similarity,
+                       s.similarity * (wq + Weight(list[j]))});
+      }
+    }
+    if (!options.allow_joined_split) continue;
+    // kJoined: query i against list j + j+1.
+    if (Joinable(query[i]) && query[i].text.size() >= 3) {
+      for (int j = 0; j + 1 < m; ++j) {
+        if (!Joinable(list[j]) || !Joinable(list[j + 1])) continue;
+        const size_t len = list[j].text.size() + list[j + 1].text.size();
+        if (!LengthsCompatible(query[i].text.size(), len)) continue;
+        joined.assign(list[j].text);
+        joined.append(list[j + 1].text);
+        const TokenSimilarity s =
+            CompareTokens(query[i].text, joined, options.token, join_cutoff);
+        const double sim = s.similarity * options.joined_split_factor;
+        if (sim >= options.min_similarity && sim > 0) {
+          out.push_back(
+              {i, -1, j, j + 1, MatchMethod::kJoined, sim,
+               sim * (wq + Weight(list[j]) + Weight(list[j + 1]))});
+        }
+      }
+    }
+    // kSplit: query i + i+1 against list j.
+    if (i + 1 < n && Joinable(query[i]) && Joinable(query[i + 1])) {
+      const size_t len = query[i].text.size() + query[i + 1].text.size();
+      bool built = false;
+      for (int j = 0; j < m; ++j) {
+        if (!Joinable(list[j]) || list[j].text.size() < 3) continue;
+        if (!LengthsCompatible(list[j].text.size(), len)) continue;
+        if (!built) {
+          joined.assign(query[i].text);
+          joined.append(query[i + 1].text);
+          built = true;
+        }
+        const TokenSimilarity s =
+            CompareTokens(joined, list[j].text, options.token, join_cutoff);
+        const double sim = s.similarity * options.joined_split_factor;
+        if (sim >= options.min_similarity && sim > 0) {
+          out.push_back({i, i + 1, j, -1, MatchMethod::kSplit, sim,
+                         sim * (wq + Weight(query[i + 1]) + Weight(list[j]))});
+        }
+      }
+    }
+  }
+  return out;  // ordered by q1, then kind, then list index: deterministic
+}
+
+// Exact: best[i][mask] = best total value using query tokens i.. with the
+// list tokens in `mask` already taken. Returns the chosen candidates.
+std::vector<const Candidate*> SolveExact(const std::vector<Candidate>& cands,
+                                         int n, int m) {
+  // Candidates grouped by first query token.
+  std::vector<int> start(n + 1, 0);
+  for (const Candidate& c : cands) ++start[c.q1 + 1];
+  for (int i = 0; i < n; ++i) start[i + 1] += start[i];
+  const size_t masks = size_t{1} << m;
+  absl::InlinedVector<double, 256> best((n + 2) * masks, 0.0);
+  auto at = [&](int i, uint32_t mask) -> double& {
+    return best[static_cast<size_t>(i) * masks + mask];
+  };
+  for (int i = n - 1; i >= 0; --i) {
+    for (uint32_t mask = 0; mask < masks; ++mask) {
+      double v = at(i + 1, mask);
+      for (int k = start[i]; k < start[i + 1]; ++k) {
+        const Candidate& c = cands[k];
+        const uint32_t cm = c.list_mask();
+        if (mask & cm) continue;
+        const double w = c.value + at(i + c.query_span(), mask | cm);
+        if (w > v) v = w;
+      }
+      at(i, mask) = v;
+    }
+  }
+  // Backtrack, recomputing the same expressions.
+  std::vector<const Candidate*> chosen;
+  uint32_t mask = 0;
+  int i = 0;
+  while (i < n) {
+    const double target = at(i, mask);
+    const Candidate* pick = nullptr;
+    if (!(at(i + 1, mask) == target)) {
+      for (int k = start[i]; k < start[i + 1]; ++k) {
+        const Candidate& c = cands[k];
+        const uint32_t cm = c.list_mask();
+        if (mask & cm) continue;
+        if (c.value + at(i + c.query_span(), mask | cm) == target) {
+          pick = &c;
+          break;
+        }
+      }
+    }
+    if (pick == nullptr) {
+      ++i;
+      continue;
+    }
+    chosen.push_back(pick);
+    mask |= pick->list_mask();
+    i += pick->query_span();
+  }
+  return chosen;
+}
+
+std::vector<const Candidate*> SolveGreedy(const std::vector<Candidate>& cands,
+                                          int n, int m) {
+  std::vector<const Candidate*> order;
+  order.reserve(cands.size());
+  for (const Candidate& c : cands) order.push_back(&c);
+  std::stable_sort(order.begin(), order.end(),
+                   [](const Candidate* a, const Candidate* b) {
+                     if (a->value != b->value) return a->value > b->value;
+                     return a->similarity > b->similarity;
+                   });
+  std::vector<char> q_used(n, 0), l_used(m, 0);
+  std::vector<const Candidate*> chosen;
+  for (const Candidate* c : order) {
+    if (q_used[c->q1] || (c->q2 >= 0 && q_used[c->q2]) || l_used[c->l1] ||
+        (c->l2 >= 0 && l_used[c->l2])) {
+      continue;
+    }
+    q_used[c->q1] = 1;
+    if (c->q2 >= 0) q_used[c->q2] = 1;
+    l_used[c->l1] = 1;
+    if (c->l2 >= 0) l_used[c->l2] = 1;
+    chosen.push_back(c);
+  }
+  return chosen;
+}
+
+}  // namespace
+
+Alignment AlignTokens(absl::Span<const AlignToken> query,
+                      absl::Span<const AlignToken> list,
+                      const AlignOptions& options) {
+  const int n = static_cast<int>(query.size());
+  const int m = static_cast<int>(list.size());
+  Alignment result;
+  result.pairings.resize(n);
+  for (int i = 0; i < n; ++i) result.pairings[i].query_index = i;
+  const std::vector<Candidate> cands = Candidates(query, list, options);
+  const int exact_limit = std::min(options.max_exact_list_tokens, 16);
+  const std::vector<const Candidate*> chosen =
+      (m <= exact_limit && n <= 32) ? SolveExact(cands, n, m)
+                                    : SolveGreedy(cands, n, m);
+  std::vector<char> l_used(m, 0);
+  for (const Candidate* c : chosen) {
+    Pairing& p = result.pairings[c->q1];
+    p.list_index = c->l1;
+    p.list_index2 = c->l2;
+    p.query_index2 = c->q2;
+    p.method = c->method;
+    p.similarity = c->similarity;
+    l_used[c->l1] = 1;
+    if (c->l2 >= 0) l_used[c->l2] = 1;
+    if (c->q2 >= 0) {
+      Pairing& p2 = result.pairings[c->q2];
+      p2.list_index = c->l1;
+      p2.query_index2 = c->q1;
+      p2.method = c->method;
+      p2.similarity = c->similarity;
+    }
+  }
+  for (int j = 0; j < m; ++j) {
+    if (!l_used[j]) result.unmatched_list.push_back(j);
+  }
+  return result;
+}
+
+double NameScore(const Alignment& alignment, absl::Span<const AlignToken> query,
+                 absl::Span<const AlignToken> list,
+                 const NameScoreOptions& options) {
+  const int n = static_cast<int>(query.size());
+  const int m = static_cast<int>(list.size());
+  if (n == 0 || m == 0) return 0.0;
+  if (static_cast<int>(alignment.pairings.size()) != n) return 0.0;
+  double credit = 0.0, mass = 0.0;
+  bool all_exact = true;
+  bool query_number_unmatched = false;
+  std::vector<char> l_used(m, 0);
+  auto valid_list = [m](int j) { return j >= 0 && j < m; };
+  for (int i = 0; i < n; ++i) {
+    const Pairing& p = alignment.pairings[i];
+    if (p.list_index < 0 || p.method == MatchMethod::kNone ||
+        p.method == MatchMethod::kNumberMismatch) {
+      mass += options.unmatched_query_factor * Weight(query[i]);
+      all_exact = false;
+      if (IsNumber(query[i])) query_number_unmatched = true;
+      continue;
+    }
+    if (!valid_list(p.list_index)) return 0.0;
+    double covered = Weight(query[i]) + Weight(list[p.list_index]);
+    l_used[p.list_index] = 1;
+    if (p.method == MatchMethod::kJoined) {
+      if (!valid_list(p.list_index2)) return 0.0;
+      covered += Weight(list[p.list_index2]);
+      l_used[p.list_index2] = 1;
+    } else if (p.method == MatchMethod::kSplit) {
+      // Counted once, by the first query token of the pair.
+      if (p.query_index2 < 0 || p.query_index2 >= n) return 0.0;
+      if (p.query_index2 < i) continue;
+      covered += Weight(query[p.query_index2]);
+    }
+    double sim = p.similarity;
+    sim = sim < 0 ? 0 : (sim > 1 ? 1 : sim);
+    credit += sim * covered;
+    mass += covered;
+    if (p.method != MatchMethod::kExact) all_exact = false;
+  }
+  bool list_number_unmatched = false;
+  for (int j = 0; j < m; ++j) {
+    if (l_used[j]) continue;
+    mass += options.unmatched_list_factor * Weight(list[j]);
+    all_exact = false;
+    if (IsNumber(list[j])) list_number_unmatched = true;
+  }
+  if (!(mass > 0)) return 0.0;
+  double score = credit / mass;
+  if (query_number_unmatched && list_number_unmatched) {
+    score = std::min(score, options.number_conflict_cap);
+  } else if (query_number_unmatched || list_number_unmatched) {
+    score = std::min(score, options.number_missing_cap);
+  }
+  if (!all_exact) score = std::min(score, options.max_inexact_score);
+  if (all_exact) score = 1.0;  // credit == mass up to rounding
+  return score < 0 ? 0.0 : (score > 1 ? 1.0 : score);
+}
+
+}  // namespace partyscreen::internal

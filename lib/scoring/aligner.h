@@ -1,0 +1,152 @@
+// Token alignment of two names and the name score built on it.
+//
+// A name is a list of normalised tokens, each with a weight (how informative
+// it is: a rare surname or brand weighs more than "company" or "beijing").
+// `AlignTokens` pairs the query's tokens with the list name's tokens, one to
+// one and independent of word order, allowing a token to match two adjacent
+// tokens of the other side joined together ("sensetime" = "sense" + "time")
+// and a single letter to match a word with that initial ("v" = "vladimir").
+// `NameScore` turns an alignment into one number in [0, 1].
+//
+// Example:
+//   std::vector<AlignToken> q = {{"putin", 1.0, false}, {"v", 0.3, false}};
+//   std::vector<AlignToken> l = {{"vladimir", 0.6, false},
+//                                {"putin", 1.0, false}};
+//   Alignment a = AlignTokens(q, l);
+//   // a.pairings[0]: query 0 -> list 1, kExact, 1.0
+//   // a.pairings[1]: query 1 -> list 0, kInitial, 0.9
+//   double s = NameScore(a, q, l);  // 0.966...
+//
+// Thread safety: all functions are pure and safe to call concurrently.
+#ifndef PARTYSCREEN_LIB_SCORING_ALIGNER_H_
+#define PARTYSCREEN_LIB_SCORING_ALIGNER_H_
+
+#include <string>
+#include <vector>
+
+#include "absl/types/span.h"
+#include "lib/scoring/token_similarity.h"
+
+namespace partyscreen::internal {
+
+// One token of a name to align.
+struct AlignToken {
+  std::string text;      // normalised: lower-case ASCII letters and digits
+  double weight = 1.0;   // informativeness, > 0; values <= 0 (or NaN) count
+                         // as a tiny positive weight
+  bool is_number = false;  // numbers match only exactly
+};
+
+// The match of one query token.
+//   * kExact / kEditDistance / kPhonetic / kInitial: `list_index`.
+//   * kJoined: the query token matched list tokens `list_index` and
+//     `list_index2` = `list_index` + 1 joined.
+//   * kSplit: query tokens `query_index` and `query_index2` (adjacent) joined
+//     matched list token `list_index`; both query tokens get a kSplit pairing
+//     naming each other, with the same similarity.
+//   * kNone: unmatched, `list_index` is -1.
+struct Pairing {
+  int query_index = -1;
+  int list_index = -1;
+  int list_index2 = -1;   // second list token for kJoined
+  int query_index2 = -1;  // the other query token for kSplit
+  MatchMethod method = MatchMethod::kNone;
+  double similarity = 0.0;
+};
+
+struct Alignment {
+  // One per query token, in query order.
+  std::vector<Pairing> pairings;
+  // List tokens used by no pairing, ascending.
+  std::vector<int> unmatched_list;
+};
+
+struct AlignOptions {
+  // Pairs (and joined/split groups) below this similarity are not matched.
+  // Default: 0.7.
+  double min_similarity = 0.7;
+  // Similarity of a single letter against a word starting with it (either
+  // side may hold the initial). Default: 0.9.
+  double initial_similarity = 0.9;
+  // Allow single-letter tokens to match as initials. Default: true.
+  bool allow_initials = true;
+  // Allow one token to match two adjacent tokens of the other side joined
+  // (kJoined / kSplit). Default: true.
+  bool allow_joined_split = true;
+  // The similarity of a joined/split match is the token similarity of the
+  // concatenation times this factor, so an exact join ranks below an exact
+  // one-to-one match. Default: 0.95.
+  double joined_split_factor = 0.95;
+  // Exact optimisation (dynamic programming over subsets of list tokens)
+  // when the list name has at most this many tokens and the query at most
+  // 32; otherwise greedy by weighted similarity. Max 16. Default: 8.
+  int max_exact_list_tokens = 8;
+  // Token comparison knobs. Default: TokenSimilarityOptions{}.
+  TokenSimilarityOptions token;
+};
+
+// Aligns `query` with `list` and returns one pairing per query token plus the
+// unused list tokens.
+//
+// Candidate matches: every query/list token pair (`CompareTokens`, or an
+// initial when one side is a single letter; number tokens only match equal
+// numbers), every query token against each two adjacent list tokens joined
+// (kJoined), and each two adjacent query tokens joined against every list
+// token (kSplit); single letters and numbers never take part in joins.
+// Candidates below `min_similarity` are dropped. The value of a candidate is
+// its similarity times the total weight of the tokens it covers on both
+// sides. The alignment maximises the total value subject to each token being
+// used at most once. For list names of at most `max_exact_list_tokens`
+// tokens this is exact (a DP over the query tokens in order with a bit mask
+// of used list tokens, O(n * 2^m * candidates)); for longer names it is
+// greedy (highest value first). Ties are broken deterministically by
+// candidate order (query index, then list index). Word order never matters
+// except that joined/split partners must be adjacent. No errors.
+Alignment AlignTokens(absl::Span<const AlignToken> query,
+                      absl::Span<const AlignToken> list,
+                      const AlignOptions& options = {});
+
+// Knobs of `NameScore`. The lead tunes these on the labelled benchmark.
+struct NameScoreOptions {
+  // Multiplier on the weight of unmatched query tokens in the denominator.
+  // 1 = a missing query token costs as much as a matched one earns.
+  // Default: 1.0.
+  double unmatched_query_factor = 1.0;
+  // Multiplier on the weight of unmatched list tokens: extra words of the
+  // list name (middle names, generic words) cost less than missing query
+  // words. Default: 0.5.
+  double unmatched_list_factor = 0.5;
+  // Cap when both sides have a number token left unmatched ("victory 3" vs
+  // "victory 5"). Default: 0.5.
+  double number_conflict_cap = 0.5;
+  // Cap when only one side has an unmatched number ("victory 3" vs
+  // "victory"). Default: 0.65.
+  double number_missing_cap = 0.65;
+  // Cap for any alignment that is not all-exact, so that every inexact name
+  // ranks strictly below an exact one. Default: 0.99.
+  double max_inexact_score = 0.99;
+};
+
+// Returns the name score of `alignment` (from `AlignTokens(query, list)`) in
+// [0, 1]:
+//
+//   credit = sum over matches of similarity * (weights of covered tokens)
+//   mass   = sum over matches of (weights of covered tokens)
+//          + unmatched_query_factor * (weights of unmatched query tokens)
+//          + unmatched_list_factor  * (weights of unmatched list tokens)
+//   score  = credit / mass
+//
+// then capped by `number_conflict_cap` / `number_missing_cap` when number
+// tokens are left unmatched, and by `max_inexact_score` unless every token of
+// both sides is matched with kExact. So the score is exactly 1 only for an
+// all-exact alignment; extra low-weight (generic) list tokens cost little,
+// and with equal weights and nothing unmatched the score is symmetric.
+// An alignment whose indices do not fit `query`/`list` gives 0. Empty names
+// give 0. No errors.
+double NameScore(const Alignment& alignment, absl::Span<const AlignToken> query,
+                 absl::Span<const AlignToken> list,
+                 const NameScoreOptions& options = {});
+
+}  // namespace partyscreen::internal
+
+#endif  // PARTYSCREEN_LIB_SCORING_ALIGNER_H_

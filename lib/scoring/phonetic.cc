@@ -1,0 +1,187 @@
+#include "lib/scoring/phonetic.h"
+
+#include <cstring>
+
+namespace partyscreen::internal {
+namespace {
+
+inline bool IsVowel(char c) {
+  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+}
+
+inline bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// Output buffer of `ConsonantSkeletonTo`.
+struct Sink {
+  char* data;
+  size_t size = 0;
+  bool empty() const { return size == 0; }
+  void push_back(char c) { data[size++] = c; }
+};
+
+// Appends `code` unless it repeats the last code (rule 5: vowels never reach
+// the output, so runs collapse across them).
+inline void Emit(Sink& out, char code) {
+  if (out.size == 0 || out.data[out.size - 1] != code) out.push_back(code);
+}
+
+inline bool At(absl::string_view s, size_t i, absl::string_view what) {
+  return s.size() - i >= what.size() &&
+         std::memcmp(s.data() + i, what.data(), what.size()) == 0;
+}
+
+}  // namespace
+
+std::string ConsonantSkeleton(absl::string_view token) {
+  std::string out(2 * token.size() + 1, '\0');
+  out.resize(ConsonantSkeletonTo(token, &out[0]));
+  return out;
+}
+
+size_t ConsonantSkeletonTo(absl::string_view s, char* buffer) {
+  Sink out{buffer};
+  const size_t n = s.size();
+  size_t i = 0;
+  if (n > 0 && IsVowel(s[0])) {  // Rule 1.
+    out.push_back('a');
+    while (i < n && IsVowel(s[i])) ++i;
+  }
+  while (i < n) {
+    const char c = s[i];
+    if (IsVowel(c)) {  // Rule 4.
+      ++i;
+      continue;
+    }
+    if (IsDigit(c)) {
+      Emit(out, c);
+      ++i;
+      continue;
+    }
+    // Rule 2: digraphs and trigraphs.
+    if (At(s, i, "tsch")) {
+      Emit(out, 'j');
+      i += 4;
+      continue;
+    }
+    if (At(s, i, "sch") || At(s, i, "tch") || At(s, i, "tsh") ||
+        At(s, i, "dzh")) {
+      Emit(out, 'j');
+      i += 3;
+      continue;
+    }
+    if (i + 1 < n) {
+      char code = 0;
+      switch (c) {
+        case 's':
+        case 'c':
+        case 'z':
+          if (s[i + 1] == 'h') code = 'j';
+          if (c == 'c' && s[i + 1] == 'z') code = 'j';
+          if (c == 'c' && s[i + 1] == 'k') code = 'k';
+          break;
+        case 'd':
+          if (s[i + 1] == 'j') code = 'j';
+          if (s[i + 1] == 'h') code = 't';
+          break;
+        case 'k':
+          if (s[i + 1] == 'h') code = 'h';
+          break;
+        case 'g':
+          if (s[i + 1] == 'h') code = 'k';
+          break;
+        case 'p':
+          if (s[i + 1] == 'h') code = 'f';
+          break;
+        case 't':
+          if (s[i + 1] == 'h') code = 't';
+          if (s[i + 1] == 's' || s[i + 1] == 'z') code = 's';
+          break;
+        default:
+          break;
+      }
+      if (code != 0) {
+        Emit(out, code);
+        i += 2;
+        continue;
+      }
+    }
+    // Rule 3: single letters.
+    switch (c) {
+      case 'b':
+      case 'p':
+        Emit(out, 'p');
+        break;
+      case 'd':
+      case 't':
+        Emit(out, 't');
+        break;
+      case 'g':
+      case 'k':
+      case 'q':
+        Emit(out, 'k');
+        break;
+      case 'c': {
+        const char next = i + 1 < n ? s[i + 1] : 0;
+        Emit(out, next == 'e' || next == 'i' || next == 'y' ? 's' : 'k');
+        break;
+      }
+      case 's':
+      case 'z':
+        Emit(out, 's');
+        break;
+      case 'x':
+        Emit(out, 'k');
+        Emit(out, 's');
+        break;
+      case 'f':
+      case 'v':
+      case 'w':
+        Emit(out, 'f');
+        break;
+      case 'h':
+        if (i == 0 || i + 1 < n) Emit(out, 'h');  // Rule 4: final h drops.
+        break;
+      case 'j':
+      case 'l':
+      case 'm':
+      case 'n':
+      case 'r':
+        Emit(out, c);
+        break;
+      default:
+        break;  // Any other byte is dropped.
+    }
+    ++i;
+  }
+  return out.size;
+}
+
+std::string PhoneticKey(absl::string_view token) {
+  // Soundex digit of each letter; '0' marks vowels, '-' marks h and w.
+  static constexpr char kCodes[27] = "0123012-02245501262301-202";
+  std::string out;
+  char last = 0;
+  for (const char c : token) {
+    if (c < 'a' || c > 'z') continue;
+    const char code = kCodes[c - 'a'];
+    if (out.empty()) {
+      out.push_back(c);
+      last = code;
+      continue;
+    }
+    if (code == '-') continue;  // h, w: do not separate equal codes.
+    if (code == '0') {          // vowels separate equal codes.
+      last = '0';
+      continue;
+    }
+    if (code != last) {
+      out.push_back(code);
+      if (out.size() == 4) break;
+    }
+    last = code;
+  }
+  if (!out.empty()) out.resize(4, '0');
+  return out;
+}
+
+}  // namespace partyscreen::internal

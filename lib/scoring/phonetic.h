@@ -1,0 +1,65 @@
+// Phonetic keys of normalised name tokens (lower-case ASCII letters and
+// digits). Two tokens with the same key "sound alike"; the token comparator
+// uses key equality as evidence when spelling-based similarity is low.
+//
+// Example:
+//   ConsonantSkeleton("muhammad") == ConsonantSkeleton("mohamed")  // "mhmt"
+//   ConsonantSkeleton("husayn") == ConsonantSkeleton("hosein")      // "hsn"
+//   PhoneticKey("robert") == "r163"
+//
+// Thread safety: all functions are pure and safe to call concurrently.
+#ifndef PARTYSCREEN_LIB_SCORING_PHONETIC_H_
+#define PARTYSCREEN_LIB_SCORING_PHONETIC_H_
+
+#include <cstddef>
+#include <string>
+
+#include "absl/strings/string_view.h"
+
+namespace partyscreen::internal {
+
+// Returns the consonant skeleton of `token`: a key that ignores vowels and
+// the usual Latin transliteration variants of Arabic, Persian, Russian and
+// other names. Our own design (no single paper; the classes follow the
+// voiced/unvoiced pairs used by Daitch-Mokotoff and the Arabic/Cyrillic
+// romanisation tables of BGN/PCGN and ALA-LC). Rules, applied left to right:
+//   1. A leading vowel run (a e i o u y) becomes one marker `a`, so
+//      yusuf/iosif/yousef and evgeny/yevgeny keep an initial and agree.
+//   2. Digraphs first: tsch sch tch tsh dzh -> `j`; sh ch zh dj cz -> `j`;
+//      kh -> `h`; gh ck -> `k`; ph -> `f`; th dh -> `t`; ts tz -> `s`.
+//   3. Letters: b p -> `p`; d t -> `t`; c g k q -> `k` (c before e/i/y ->
+//      `s`); s z -> `s`; x -> `ks`; f v w -> `f`; j -> `j`; h -> `h`;
+//      l m n r -> themselves; digits are kept as they are.
+//   4. Other vowels (a e i o u y) are dropped; an `h` that ends the token
+//      is dropped (abdullah/abdulla). An `h` elsewhere is kept: it carries
+//      the Arabic h of mohamed/ahmed/rahman, and kh (Russian/Arabic) joins
+//      it, so mukhammad = muhammad.
+//   5. Runs of the same class collapse, also across dropped vowels
+//      (muhammad: m-h-mm-d -> mhmt; gaddafi = qadhafi = kadafi -> ktf).
+// Any other byte is dropped. Returns "" for "".
+//
+// Known limits: abbreviations (mohd, md) are not expanded; `mahmoud` and
+// `mohamed` share a key (m-h-m-t); j/y transliterations of Slavic names
+// (jurij/yuri) and Czech-style s/c for sh/ch (sevcenko) do not agree.
+// No errors.
+std::string ConsonantSkeleton(absl::string_view token);
+
+// Allocation-free form of `ConsonantSkeleton` for hot loops: writes the key to
+// `buffer`, which must hold at least 2 * token.size() + 1 bytes, and returns
+// its length. No errors.
+size_t ConsonantSkeletonTo(absl::string_view token, char* buffer);
+
+// Returns the American Soundex code of `token`: the first letter followed by
+// three digits (lower case, e.g. "r163"), the algorithm of Russell and Odell
+// (US patents 1,261,167 and 1,435,663) in the form the US National Archives
+// publishes ("The Soundex Indexing System", 2007): b f p v -> 1;
+// c g j k q s x z -> 2; d t -> 3; l -> 4; m n -> 5; r -> 6; adjacent letters
+// with the same code, and letters of the same code separated only by h or w,
+// are coded once (also against the first letter); vowels (a e i o u y)
+// separate; zeros pad to three digits. Non-letters are ignored; a token
+// without letters gives "". No errors.
+std::string PhoneticKey(absl::string_view token);
+
+}  // namespace partyscreen::internal
+
+#endif  // PARTYSCREEN_LIB_SCORING_PHONETIC_H_

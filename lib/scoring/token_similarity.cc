@@ -1,0 +1,191 @@
+#include "lib/scoring/token_similarity.h"
+
+#include <algorithm>
+#include <cstring>
+#include <string>
+
+#include "lib/scoring/jaro_winkler.h"
+#include "lib/scoring/levenshtein.h"
+#include "lib/scoring/phonetic.h"
+
+namespace partyscreen::internal {
+namespace {
+
+inline bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// True when `a` and `b` are digit/letter look-alikes (either order).
+inline bool Homoglyphs(char a, char b) {
+  if (IsDigit(b)) std::swap(a, b);
+  switch (a) {
+    case '0':
+      return b == 'o';
+    case '1':
+      return b == 'l' || b == 'i';
+    case '5':
+      return b == 's';
+    case '8':
+      return b == 'b';
+    default:
+      return false;
+  }
+}
+
+// Rule 3: equal length, every difference a homoglyph pair, at least one
+// difference.
+bool HomoglyphVariant(absl::string_view a, absl::string_view b) {
+  if (a.size() != b.size()) return false;
+  bool any = false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (a[i] == b[i]) continue;
+    if (!Homoglyphs(a[i], b[i])) return false;
+    any = true;
+  }
+  return any;
+}
+
+// Rule 2 for alphanumerics: true when both carry digits and the digit
+// sequences differ (one running out first counts as differing).
+bool DigitsDiffer(absl::string_view a, absl::string_view b) {
+  size_t i = 0, j = 0;
+  while (true) {
+    while (i < a.size() && !IsDigit(a[i])) ++i;
+    while (j < b.size() && !IsDigit(b[j])) ++j;
+    if (i == a.size() || j == b.size()) return i != a.size() || j != b.size();
+    if (a[i] != b[j]) return true;
+    ++i;
+    ++j;
+  }
+}
+
+inline bool HasDigit(absl::string_view s) {
+  for (const char c : s) {
+    if (IsDigit(c)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+absl::string_view MatchMethodName(MatchMethod method) {
+  switch (method) {
+    case MatchMethod::kExact:
+      return "exact";
+    case MatchMethod::kEditDistance:
+      return "edit_distance";
+    case MatchMethod::kPhonetic:
+      return "phonetic";
+    case MatchMethod::kInitial:
+      return "initial";
+    case MatchMethod::kJoined:
+      return "joined";
+    case MatchMethod::kSplit:
+      return "split";
+    case MatchMethod::kNumberMismatch:
+      return "number_mismatch";
+    case MatchMethod::kNone:
+      return "none";
+  }
+  return "none";
+}
+
+bool IsAllDigits(absl::string_view token) {
+  if (token.empty()) return false;
+  for (const char c : token) {
+    if (!IsDigit(c)) return false;
+  }
+  return true;
+}
+
+TokenSimilarity CompareTokens(absl::string_view q, absl::string_view l,
+                              const TokenSimilarityOptions& options,
+                              double score_cutoff) {
+  // Rule 1.
+  if (q == l) return {1.0, MatchMethod::kExact};
+  if (q.empty() || l.empty()) return {0.0, MatchMethod::kNone};
+  // A canonical order makes the result exactly symmetric (Jaro's greedy
+  // matching is not always order-independent).
+  if (l < q) std::swap(q, l);
+  // Rule 2.
+  const bool q_digit = HasDigit(q);
+  const bool l_digit = HasDigit(l);
+  if (q_digit || l_digit) {
+    if (IsAllDigits(q) || IsAllDigits(l)) {
+      return {0.0, MatchMethod::kNumberMismatch};
+    }
+    const bool homoglyphs = HomoglyphVariant(q, l);
+    if (q_digit && l_digit && DigitsDiffer(q, l) && !homoglyphs) {
+      return {0.0, MatchMethod::kNumberMismatch};
+    }
+    // Rule 3.
+    if (homoglyphs) {
+      if (options.homoglyph_similarity < score_cutoff) {
+        return {0.0, MatchMethod::kNone};
+      }
+      return {options.homoglyph_similarity, MatchMethod::kEditDistance};
+    }
+  }
+  const size_t lq = q.size(), ll = l.size();
+  const size_t longer = std::max(lq, ll);
+  const size_t shorter = std::min(lq, ll);
+  double cap = options.jaro_winkler_bonus_cap;
+  if (static_cast<int>(longer) <= options.short_token_length && lq == ll) {
+    cap = options.short_substitution_bonus_cap;
+  }
+  if (cap < 0) cap = 0;
+  // Could rule 6 apply, and would it clear the cutoff?
+  const bool phonetic_possible =
+      options.phonetic_similarity >= score_cutoff &&
+      static_cast<int>(shorter) >= options.phonetic_min_length &&
+      static_cast<double>(shorter) >=
+          options.phonetic_min_length_ratio * static_cast<double>(longer);
+  // Quick reject: OSA >= length difference bounds the edit similarity.
+  const double edit_bound =
+      static_cast<double>(shorter) / static_cast<double>(longer);
+  if (score_cutoff > 0 && edit_bound + cap < score_cutoff &&
+      !phonetic_possible) {
+    return {0.0, MatchMethod::kNone};
+  }
+  // Rule 4.
+  const int osa = OsaDistance(q, l);
+  const double edit =
+      1.0 - static_cast<double>(osa) / static_cast<double>(longer);
+  double sim = edit;
+  // Rule 5.
+  const bool very_short =
+      static_cast<int>(shorter) <= options.very_short_length &&
+      osa > options.very_short_max_edits;
+  if (!very_short && cap > 0 && edit + cap >= score_cutoff) {
+    const double jw = JaroWinklerSimilarity(q, l);
+    sim = std::max(edit, std::min(jw, edit + cap));
+    sim = std::min(sim, 1.0);
+  }
+  // Rule 6.
+  if (!very_short && phonetic_possible && sim < options.phonetic_similarity) {
+    char sq[2 * 64 + 1], sl[2 * 64 + 1];
+    // The first key symbol depends on at most the first 4 bytes ("tsch"):
+    // compare those cheaply before building the whole keys.
+    const size_t pq = ConsonantSkeletonTo(q.substr(0, 4), sq);
+    const size_t pl = ConsonantSkeletonTo(l.substr(0, 4), sl);
+    if (pq > 0 && pl > 0 && sq[0] != sl[0]) {
+      // Different first symbols: the keys differ.
+    } else if (longer <= 64) {
+      const size_t nq = ConsonantSkeletonTo(q, sq);
+      if (static_cast<int>(nq) >= options.phonetic_min_skeleton) {
+        const size_t nl = ConsonantSkeletonTo(l, sl);
+        if (nq == nl && std::memcmp(sq, sl, nq) == 0) {
+          return {options.phonetic_similarity, MatchMethod::kPhonetic};
+        }
+      }
+    } else {
+      const std::string kq = ConsonantSkeleton(q);
+      if (static_cast<int>(kq.size()) >= options.phonetic_min_skeleton &&
+          kq == ConsonantSkeleton(l)) {
+        return {options.phonetic_similarity, MatchMethod::kPhonetic};
+      }
+    }
+  }
+  if (sim < score_cutoff) return {0.0, MatchMethod::kNone};
+  return {sim, MatchMethod::kEditDistance};
+}
+
+}  // namespace partyscreen::internal

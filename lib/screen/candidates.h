@@ -1,0 +1,27 @@
+// Candidate generation: the indexed names that may score high for a query,
+// from its tokens' exact, fuzzy, phonetic and joined/split keys.
+#ifndef PARTYSCREEN_LIB_SCREEN_CANDIDATES_H_
+#define PARTYSCREEN_LIB_SCREEN_CANDIDATES_H_
+
+#include <cstdint>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "lib/index/index_data.h"
+#include "lib/screen/name_match.h"
+
+namespace partyscreen::internal {
+
+// The sorted, unique ids of the names to score. kResourceExhausted if more
+// than `max_candidates` names would need scoring (never a silently shorter
+// set).
+absl::StatusOr<std::vector<uint32_t>> CollectCandidates(const IndexData& d, const QueryName& q,
+                                                        int64_t max_candidates);
+
+// The vocabulary tokens similar to `token` (exact, within the edit budget of
+// its length, or with the same consonant skeleton), best first.
+std::vector<SimilarToken> FindSimilarTokens(const IndexData& d, absl::string_view token);
+
+}  // namespace partyscreen::internal
+
+#endif  // PARTYSCREEN_LIB_SCREEN_CANDIDATES_H_

@@ -1,0 +1,325 @@
+#include "partyscreen/normalizer.h"
+
+#include <chrono>
+#include <memory>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/string_view.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace partyscreen {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using ::testing::Not;
+using ::testing::StartsWith;
+
+const Normalizer& N() {
+  static const Normalizer* n = [] {
+    absl::StatusOr<std::unique_ptr<const Normalizer>> c = Normalizer::Create();
+    EXPECT_TRUE(c.ok()) << c.status();
+    return c->release();
+  }();
+  return *n;
+}
+
+NormalizedName Norm(absl::string_view s, NameKindHint hint = NameKindHint::kUnknown) {
+  absl::StatusOr<NormalizedName> r = N().Normalize(s, hint);
+  EXPECT_TRUE(r.ok()) << r.status();
+  return r.ok() ? *r : NormalizedName();
+}
+
+// "text" for kWord/kNumber tokens, "text/role" for the others.
+std::vector<std::string> Tokens(absl::string_view s,
+                                NameKindHint hint = NameKindHint::kUnknown) {
+  std::vector<std::string> out;
+  for (const NormalizedToken& t : Norm(s, hint).tokens) {
+    if (t.role == TokenRole::kWord || t.role == TokenRole::kNumber) {
+      out.push_back(t.text);
+    } else {
+      out.push_back(absl::StrCat(t.text, "/", TokenRoleName(t.role)));
+    }
+  }
+  return out;
+}
+
+std::string Joined(absl::string_view s, NameKindHint hint = NameKindHint::kUnknown) {
+  return absl::StrJoin(Tokens(s, hint), " ");
+}
+
+TEST(NormalizerTest, CreatesWithFingerprint) {
+  EXPECT_EQ(N().fingerprint().size(), 64u);
+}
+
+TEST(NormalizerTest, EmptyAndPunctuationOnlyGiveNoTokens) {
+  EXPECT_TRUE(Norm("").tokens.empty());
+  EXPECT_TRUE(Norm(" ,.-;!?()  ").tokens.empty());
+  EXPECT_TRUE(Norm("\u3000\u00A0\u200B«»—").tokens.empty());
+  EXPECT_EQ(Norm("").script, "Zyyy");
+}
+
+TEST(NormalizerTest, InvalidUtf8IsInvalidArgumentWithoutTheName) {
+  std::string bad = "Secretname\xC3\x28Person";
+  absl::StatusOr<NormalizedName> r = N().Normalize(bad);
+  ASSERT_EQ(r.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(r.status().message(), Not(HasSubstr("Secretname")));
+  EXPECT_THAT(r.status().message(), Not(HasSubstr("Person")));
+  EXPECT_THAT(r.status().message(), HasSubstr("10"));
+  // Overlong, surrogate and truncated sequences.
+  for (std::string s : {std::string("\xC0\xAF"), std::string("\xED\xA0\x80"),
+                        std::string("ab\xE4\xB8"), std::string("\xF5\x80\x80\x80")}) {
+    EXPECT_EQ(N().Normalize(s).status().code(), absl::StatusCode::kInvalidArgument);
+  }
+}
+
+TEST(NormalizerTest, AsciiPersonNameInCommaForm) {
+  EXPECT_THAT(Tokens("MADURO MOROS, Nicolas"), ElementsAre("maduro", "moros", "nicolas"));
+  NormalizedName n = Norm("MADURO MOROS, Nicolas");
+  EXPECT_EQ(n.script, "Latn");
+  EXPECT_EQ(n.tokens[2].source, "Nicolas");
+  EXPECT_FALSE(n.tokens[0].transliterated);
+}
+
+TEST(NormalizerTest, DottedInitialsAreJoined) {
+  EXPECT_THAT(Tokens("A.B.C. Company"), ElementsAre("abc", "company/legal_form"));
+  EXPECT_THAT(Tokens("U.S.A Trading"), ElementsAre("usa", "trading"));
+  EXPECT_THAT(Tokens("J. Smith"), ElementsAre("j", "smith"));
+  EXPECT_EQ(Norm("A.B.C. Company").tokens[0].source, "A.B.C.");
+}
+
+TEST(NormalizerTest, ApostrophesDroppedHyphensSplit) {
+  EXPECT_THAT(Tokens("Al-Qa'ida"), ElementsAre("al/particle", "qaida"));
+  EXPECT_THAT(Tokens("Abdul-Rahman O\u2019Neil"), ElementsAre("abdul", "rahman", "oneil"));
+}
+
+TEST(NormalizerTest, NumbersAreKeptAsNumbers) {
+  NormalizedName n = Norm("Victory 3");
+  ASSERT_EQ(n.tokens.size(), 2u);
+  EXPECT_EQ(n.tokens[1].text, "3");
+  EXPECT_EQ(n.tokens[1].role, TokenRole::kNumber);
+  EXPECT_THAT(Tokens("Vessel No. 3"), ElementsAre("vessel", "no/stopword", "3"));
+  EXPECT_THAT(Tokens("Louis XIV"), ElementsAre("louis", "xiv"));
+}
+
+TEST(NormalizerTest, DigitHomoglyphsRepaired) {
+  EXPECT_THAT(Tokens("Ig0r Sech1n"), ElementsAre("igor", "sechin"));
+  EXPECT_THAT(Tokens("A1exander"), ElementsAre("alexander"));
+  NormalizedName n = Norm("Ig0r");
+  EXPECT_EQ(n.tokens[0].source, "Ig0r");
+  EXPECT_TRUE(n.tokens[0].transliterated);
+  // Plausible codes stay.
+  EXPECT_THAT(Tokens("Airbus A320 MP3 G4S 1st"),
+              ElementsAre("airbus", "a320", "mp3", "g4s", "1st"));
+}
+
+TEST(NormalizerTest, LegalFormsAtTheEnd) {
+  NormalizedName n = Norm("Hangzhou Hikvision Digital Technology Co., Ltd.");
+  EXPECT_THAT(Tokens("Hangzhou Hikvision Digital Technology Co., Ltd."),
+              ElementsAre("hangzhou", "hikvision", "digital", "technology",
+                          "co/legal_form", "ltd/legal_form"));
+  EXPECT_THAT(n.legal_forms, ElementsAre("ltd"));
+  EXPECT_EQ(n.tokens[4].source, "Co.");
+  EXPECT_THAT(Norm("Example Trading L.L.C.").legal_forms, ElementsAre("llc"));
+  EXPECT_THAT(Norm("Example Trading Limited Liability Company").legal_forms,
+              ElementsAre("llc"));
+  EXPECT_THAT(Norm("Example S.A. de C.V.").legal_forms, ElementsAre("sa de cv"));
+  EXPECT_THAT(Norm("Example Holding GmbH & Co. KG").legal_forms,
+              ElementsAre("gmbh and co kg"));
+  EXPECT_THAT(Tokens("Example Sdn. Bhd."),
+              ElementsAre("example", "sdn/legal_form", "bhd/legal_form"));
+}
+
+TEST(NormalizerTest, LegalFormsAtTheStartAndInside) {
+  EXPECT_THAT(Tokens("OOO Romashka"), ElementsAre("ooo/legal_form", "romashka"));
+  EXPECT_THAT(Norm("OBSHCHESTVO S OGRANICHENNOI OTVETSTVENNOSTYU 'ROMASHKA'").legal_forms,
+              ElementsAre("llc"));
+  EXPECT_THAT(Tokens("PT Contoh Makmur Tbk"),
+              ElementsAre("pt/legal_form", "contoh", "makmur", "tbk/legal_form"));
+  EXPECT_THAT(Norm("Alpha Limited Liability Company Beta").legal_forms, ElementsAre("llc"));
+  // A name is never only legal forms; persons get none.
+  EXPECT_THAT(Tokens("Limited"), ElementsAre("limited"));
+  // The end is tried first.
+  EXPECT_THAT(Tokens("Ao Ltd"), ElementsAre("ao", "ltd/legal_form"));
+  EXPECT_THAT(Tokens("Maria Co", NameKindHint::kPerson), ElementsAre("maria", "co"));
+  // "Co" in the middle is a word.
+  EXPECT_THAT(Tokens("Co Operative Bank"), ElementsAre("co", "operative", "bank"));
+}
+
+TEST(NormalizerTest, LegalFormHelpers) {
+  EXPECT_TRUE(N().IsLegalForm("ltd"));
+  EXPECT_TRUE(N().IsLegalForm("gmbh"));
+  EXPECT_TRUE(N().IsLegalForm("ooo"));
+  EXPECT_FALSE(N().IsLegalForm("trading"));
+  EXPECT_FALSE(N().IsLegalForm("group"));
+  EXPECT_FALSE(N().IsLegalForm("co ltd"));
+  EXPECT_EQ(N().CanonicalLegalForm("co ltd"), "ltd");
+  EXPECT_EQ(N().CanonicalLegalForm("ooo"), "llc");
+  EXPECT_EQ(N().CanonicalLegalForm("pao"), "pjsc");
+  EXPECT_EQ(N().CanonicalLegalForm("zao"), "cjsc");
+  EXPECT_EQ(N().CanonicalLegalForm("trading"), "");
+  EXPECT_TRUE(N().IsStopword("the"));
+  EXPECT_FALSE(N().IsStopword("bank"));
+}
+
+TEST(NormalizerTest, HonorificsParticlesStopwords) {
+  EXPECT_THAT(Tokens("Dr. John Smith"), ElementsAre("dr/honorific", "john", "smith"));
+  EXPECT_THAT(Tokens("H.E. Sheikh Ahmad bin Ali"),
+              ElementsAre("he/honorific", "sheikh/honorific", "ahmad", "bin/particle", "ali"));
+  EXPECT_THAT(Tokens("General Qasim Example"),
+              ElementsAre("general/honorific", "qasim", "example"));
+  // Ambiguous titles need two following words, and never for organisations.
+  EXPECT_THAT(Tokens("General Dynamics"), ElementsAre("general", "dynamics"));
+  EXPECT_THAT(Tokens("General Example Works", NameKindHint::kOrganization),
+              ElementsAre("general", "example", "works"));
+  EXPECT_THAT(Tokens("Bank of the Example & Trust"),
+              ElementsAre("bank", "of/stopword", "the/stopword", "example",
+                          "and/stopword", "trust"));
+  EXPECT_THAT(Tokens("Ludwig van Beispiel"), ElementsAre("ludwig", "van/particle", "beispiel"));
+  // Never all of a name.
+  EXPECT_THAT(Tokens("The"), ElementsAre("the"));
+}
+
+TEST(NormalizerTest, UnicodeCleanup) {
+  EXPECT_THAT(Tokens("\uFF33\uFF25\uFF2E\uFF33\uFF25\uFF34\uFF29\uFF2D\uFF25"),
+              ElementsAre("sensetime"));
+  EXPECT_EQ(Norm("\uFF33\uFF25\uFF2E\uFF33\uFF25\uFF34\uFF29\uFF2D\uFF25").script, "Latn");
+  EXPECT_THAT(Tokens("\u00A0Sense\u200BTime\u00A0 Group\u3000Ltd "),
+              ElementsAre("sensetime", "group", "ltd/legal_form"));
+  EXPECT_THAT(Tokens("Ex\u00ADample\u200D \u202AName\u202C\uFEFF"),
+              ElementsAre("example", "name"));
+  EXPECT_THAT(Tokens("Tab\tNew\nLine\x01" "Ctl"), ElementsAre("tab", "new", "line", "ctl"));
+}
+
+TEST(NormalizerTest, LatinDiacriticsStripped) {
+  EXPECT_THAT(Tokens("José Müller Łódź Straße Ærø"),
+              ElementsAre("jose", "muller", "lodz", "strasse", "aero"));
+  NormalizedName n = Norm("Müller");
+  EXPECT_EQ(n.tokens[0].source, "Müller");
+  EXPECT_FALSE(n.tokens[0].transliterated);
+}
+
+TEST(NormalizerTest, CyrillicHomoglyphsInLatinWords) {
+  // "Gаzprom" with a Cyrillic "а", "Тesla" with a Cyrillic "Т".
+  EXPECT_THAT(Tokens("G\u0430zprom \u0422esla"), ElementsAre("gazprom", "tesla"));
+  NormalizedName n = Norm("G\u0430zprom");
+  EXPECT_TRUE(n.tokens[0].transliterated);
+  EXPECT_EQ(n.tokens[0].source, "G\u0430zprom");
+  // Greek capitals in a Latin word.
+  EXPECT_THAT(Tokens("\u039A\u039FSMOS Bank"), ElementsAre("kosmos", "bank"));
+  // A Latin "o" inside a Cyrillic word is made Cyrillic first.
+  EXPECT_THAT(Tokens("Р\u006Fснефть"), ElementsAre("rosneft"));
+}
+
+TEST(NormalizerTest, Cyrillic) {
+  EXPECT_THAT(Tokens("ООО Ромашка"), ElementsAre("ooo/legal_form", "romashka"));
+  EXPECT_THAT(Norm("ООО Ромашка").legal_forms, ElementsAre("llc"));
+  // BGN/PCGN: Роснефть -> Rosneft' -> rosneft.
+  EXPECT_THAT(Tokens("Роснефть"), ElementsAre("rosneft"));
+  EXPECT_THAT(Tokens("Сергей Лавров"), ElementsAre("sergey", "lavrov"));
+  NormalizedName n = Norm("Сергей Лавров");
+  EXPECT_EQ(n.script, "Cyrl");
+  EXPECT_EQ(n.tokens[1].source, "Лавров");
+  EXPECT_TRUE(n.tokens[1].transliterated);
+  EXPECT_THAT(Tokens("ПУБЛИЧНОЕ АКЦИОНЕРНОЕ ОБЩЕСТВО «ПРИМЕР»"),
+              ElementsAre("publichnoye/legal_form", "aktsionernoye/legal_form",
+                          "obshchestvo/legal_form", "primer"));
+  EXPECT_THAT(Tokens("ЗАО Пример"), ElementsAre("zao/legal_form", "primer"));
+  // Ukrainian by its letters.
+  EXPECT_THAT(Tokens("Костянтин Іващенко"), ElementsAre("kostyantyn", "ivashchenko"));
+  EXPECT_THAT(Tokens("ТОВ Київ"), ElementsAre("tov/legal_form", "kyyiv"));
+  // Without Ukrainian letters a name is read as Russian.
+  EXPECT_THAT(Tokens("ТОВ Приклад"), ElementsAre("tov/legal_form", "priklad"));
+}
+
+TEST(NormalizerTest, OtherScripts) {
+  // Greek, UNGEGN.
+  EXPECT_EQ(Joined("Αλέξης Τσίπρας"), "alexis tsipras");
+  EXPECT_EQ(Norm("Αλέξης Τσίπρας").script, "Grek");
+  // Arabic: name words from the dictionary, article split off.
+  EXPECT_THAT(Tokens("محمد"), ElementsAre("muhammad"));
+  EXPECT_EQ(Norm("محمد").script, "Arab");
+  EXPECT_THAT(Tokens("بطرس الحلاق"), ElementsAre("btrs", "al/particle", "hlaq"));
+  EXPECT_THAT(Tokens("عبدالعزيز بن خالد"),
+              ElementsAre("abd", "al/particle", "aziz", "bin/particle", "khalid"));
+  // Georgian, Hebrew, Hangul, Thai: ICU romanisations.
+  EXPECT_EQ(Joined("ალექსანდრე"), "aleksandre");
+  EXPECT_EQ(Joined("נעם"), "nm");
+  EXPECT_EQ(Joined("김영복", NameKindHint::kPerson), "kim yongbok");
+  EXPECT_FALSE(Tokens("บริษัท").empty());
+}
+
+TEST(NormalizerTest, ChineseOrganisations) {
+  EXPECT_THAT(Tokens("浙江大华技术股份有限公司"),
+              ElementsAre("zhejiang", "dahua", "technology", "co/legal_form",
+                          "ltd/legal_form"));
+  EXPECT_THAT(Tokens("成都景昕科技有限公司"),
+              ElementsAre("chengdu", "jingxin", "technology", "co/legal_form",
+                          "ltd/legal_form"));
+  NormalizedName n = Norm("成都景昕科技有限公司");
+  EXPECT_EQ(n.script, "Hani");
+  EXPECT_THAT(n.legal_forms, ElementsAre("ltd"));
+  EXPECT_EQ(n.tokens[1].source, "景昕");
+  EXPECT_EQ(n.tokens[2].source, "科技");
+  EXPECT_TRUE(n.tokens[1].transliterated);
+  // Traditional characters and brackets.
+  EXPECT_THAT(Tokens("海能機械(香港)有限公司"),
+              ElementsAre("haineng", "machinery", "hong", "kong", "co/legal_form",
+                          "ltd/legal_form"));
+  // Latin and Han in one word.
+  EXPECT_THAT(Tokens("ABC科技"), ElementsAre("abc", "technology"));
+}
+
+TEST(NormalizerTest, ChinesePersons) {
+  EXPECT_THAT(Tokens("王小明", NameKindHint::kPerson), ElementsAre("wang", "xiaoming"));
+  EXPECT_THAT(Tokens("欧阳小明", NameKindHint::kPerson), ElementsAre("ouyang", "xiaoming"));
+}
+
+TEST(NormalizerTest, LargeInputIsFast) {
+  std::string big;
+  while (big.size() < (1u << 20)) big += "Example Trading Co. Ltd. Abc-Def 12 ";
+  auto start = std::chrono::steady_clock::now();
+  absl::StatusOr<NormalizedName> r = N().Normalize(big);
+  ASSERT_TRUE(r.ok());
+  EXPECT_GT(r->tokens.size(), 100000u);
+  std::string cyr;
+  while (cyr.size() < (1u << 20)) cyr += "Роснефть Ромашка 成都景昕科技有限公司 ";
+  r = N().Normalize(cyr);
+  ASSERT_TRUE(r.ok());
+  EXPECT_GT(r->tokens.size(), 50000u);
+  std::string one_word(1 << 20, 'x');
+  r = N().Normalize(one_word);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->tokens.size(), 1u);
+  double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  EXPECT_LT(seconds, 10.0);
+}
+
+TEST(NormalizerTest, ConcurrentUseGivesSameResults) {
+  const std::vector<std::string> names = {"Роснефть", "成都景昕科技有限公司", "محمد الحلاق",
+                                          "Αλέξης Τσίπρας", "José Müller", "Ig0r Sech1n"};
+  std::vector<std::string> expected;
+  for (const std::string& s : names) expected.push_back(Joined(s));
+  std::vector<std::thread> threads;
+  std::vector<int> failures(4, 0);
+  for (int k = 0; k < 4; ++k) {
+    threads.emplace_back([&, k] {
+      for (int rep = 0; rep < 50; ++rep) {
+        for (size_t i = 0; i < names.size(); ++i) {
+          if (Joined(names[i]) != expected[i]) ++failures[k];
+        }
+      }
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  EXPECT_THAT(failures, ElementsAre(0, 0, 0, 0));
+}
+
+}  // namespace
+}  // namespace partyscreen

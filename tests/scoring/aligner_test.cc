@@ -1,0 +1,352 @@
+#include "lib/scoring/aligner.h"
+
+#include <random>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_split.h"
+#include "gtest/gtest.h"
+
+namespace partyscreen::internal {
+namespace {
+
+// Low weight for the generic words of these tests, 1 for everything else.
+double TestWeight(absl::string_view t) {
+  static const char* kGeneric[] = {"beijing",   "technology", "development",
+                                   "co",        "ltd",        "company",
+                                   "maritime",  "and",        "trading",
+                                   "limited",   "holding"};
+  for (const char* g : kGeneric) {
+    if (t == g) return 0.1;
+  }
+  return 1.0;
+}
+
+std::vector<AlignToken> Tokens(absl::string_view name) {
+  std::vector<AlignToken> out;
+  for (absl::string_view t : absl::StrSplit(name, ' ', absl::SkipEmpty())) {
+    AlignToken token;
+    token.text = std::string(t);
+    token.weight = TestWeight(t);
+    token.is_number = IsAllDigits(t);
+    out.push_back(token);
+  }
+  return out;
+}
+
+double Score(absl::string_view q, absl::string_view l,
+             const AlignOptions& align = {},
+             const NameScoreOptions& score = {}) {
+  const std::vector<AlignToken> qt = Tokens(q), lt = Tokens(l);
+  return NameScore(AlignTokens(qt, lt, align), qt, lt, score);
+}
+
+Alignment Align(absl::string_view q, absl::string_view l) {
+  return AlignTokens(Tokens(q), Tokens(l));
+}
+
+TEST(AlignTokensTest, WordOrderDoesNotMatter) {
+  const Alignment a = Align("maduro moros nicolas", "nicolas maduro moros");
+  ASSERT_EQ(a.pairings.size(), 3u);
+  EXPECT_EQ(a.pairings[0].list_index, 1);
+  EXPECT_EQ(a.pairings[1].list_index, 2);
+  EXPECT_EQ(a.pairings[2].list_index, 0);
+  for (const Pairing& p : a.pairings) {
+    EXPECT_EQ(p.method, MatchMethod::kExact);
+    EXPECT_EQ(p.similarity, 1.0);
+  }
+  EXPECT_TRUE(a.unmatched_list.empty());
+  EXPECT_EQ(Score("maduro moros nicolas", "nicolas maduro moros"), 1.0);
+}
+
+TEST(AlignTokensTest, EachListTokenIsUsedAtMostOnce) {
+  const Alignment a = Align("ali ali", "ali hassan");
+  ASSERT_EQ(a.pairings.size(), 2u);
+  int matched = 0;
+  for (const Pairing& p : a.pairings) {
+    if (p.list_index >= 0) {
+      ++matched;
+      EXPECT_EQ(p.list_index, 0);
+    }
+  }
+  EXPECT_EQ(matched, 1);
+  EXPECT_EQ(a.unmatched_list, std::vector<int>{1});
+}
+
+TEST(AlignTokensTest, OptimalAssignmentBeatsGreedy) {
+  // hasan-hassan is the single best pair, but taking it leaves hassanov
+  // unmatched; the optimum pairs hasan-hasen and hassanov-hassan.
+  const std::vector<AlignToken> q = Tokens("hasan hassanov");
+  const std::vector<AlignToken> l = Tokens("hassan hasen");
+  const Alignment exact = AlignTokens(q, l);
+  EXPECT_EQ(exact.pairings[0].list_index, 1);
+  EXPECT_EQ(exact.pairings[1].list_index, 0);
+  EXPECT_TRUE(exact.unmatched_list.empty());
+  AlignOptions greedy;
+  greedy.max_exact_list_tokens = 0;
+  const Alignment approx = AlignTokens(q, l, greedy);
+  EXPECT_EQ(approx.pairings[0].list_index, 0);
+  EXPECT_EQ(approx.pairings[1].list_index, -1);
+  EXPECT_GT(NameScore(exact, q, l), NameScore(approx, q, l));
+}
+
+TEST(AlignTokensTest, JoinedQueryTokenMatchesTwoAdjacentListTokens) {
+  for (const auto& [q, l] : std::vector<std::pair<std::string, std::string>>{
+           {"sensetime", "sense time"},
+           {"jscargument", "jsc argument"},
+           {"abdulrahman", "abdul rahman"},
+           {"zhejiangdahua", "zhejiang dahua"}}) {
+    const Alignment a = Align(q, l);
+    ASSERT_EQ(a.pairings.size(), 1u) << q;
+    EXPECT_EQ(a.pairings[0].method, MatchMethod::kJoined) << q;
+    EXPECT_EQ(a.pairings[0].list_index, 0) << q;
+    EXPECT_EQ(a.pairings[0].list_index2, 1) << q;
+    EXPECT_GE(a.pairings[0].similarity, 0.9) << q;
+    EXPECT_TRUE(a.unmatched_list.empty()) << q;
+    EXPECT_GE(Score(q, l), 0.9) << q;
+    EXPECT_LT(Score(q, l), 1.0) << q;
+  }
+}
+
+TEST(AlignTokensTest, SplitQueryTokensMatchOneListToken) {
+  for (const auto& [q, l] : std::vector<std::pair<std::string, std::string>>{
+           {"sense time", "sensetime"},
+           {"jsc argument", "jscargument"},
+           {"abdul rahman", "abdulrahman"},
+           {"zhejiang dahua", "zhejiangdahua"}}) {
+    const Alignment a = Align(q, l);
+    ASSERT_EQ(a.pairings.size(), 2u) << q;
+    EXPECT_EQ(a.pairings[0].method, MatchMethod::kSplit) << q;
+    EXPECT_EQ(a.pairings[0].list_index, 0) << q;
+    EXPECT_EQ(a.pairings[0].query_index2, 1) << q;
+    EXPECT_EQ(a.pairings[1].method, MatchMethod::kSplit) << q;
+    EXPECT_EQ(a.pairings[1].list_index, 0) << q;
+    EXPECT_EQ(a.pairings[1].query_index2, 0) << q;
+    EXPECT_GE(Score(q, l), 0.9) << q;
+    // Joined and split are mirror images: the same score both ways.
+    EXPECT_DOUBLE_EQ(Score(q, l), Score(l, q)) << q;
+  }
+}
+
+TEST(AlignTokensTest, JoinedWithTypoAndOtherTokens) {
+  const Alignment a =
+      Align("khawlabarzan ibrahim hasan", "khawla barzan ibrahim hasan");
+  EXPECT_EQ(a.pairings[0].method, MatchMethod::kJoined);
+  EXPECT_EQ(a.pairings[1].list_index, 2);
+  EXPECT_EQ(a.pairings[2].list_index, 3);
+  EXPECT_GT(Score("zhejiangdahva", "zhejiang dahua"), 0.8);
+}
+
+TEST(AlignTokensTest, JoinsNeedAdjacentTokens) {
+  const Alignment a = Align("sensetime", "time beijing sense");
+  EXPECT_NE(a.pairings[0].method, MatchMethod::kJoined);
+}
+
+TEST(AlignTokensTest, InitialsMatchWordsWithThatLetter) {
+  const Alignment a = Align("v putin", "vladimir putin");
+  ASSERT_EQ(a.pairings.size(), 2u);
+  EXPECT_EQ(a.pairings[0].method, MatchMethod::kInitial);
+  EXPECT_EQ(a.pairings[0].list_index, 0);
+  EXPECT_DOUBLE_EQ(a.pairings[0].similarity, 0.9);
+  EXPECT_EQ(a.pairings[1].method, MatchMethod::kExact);
+  // And the other way round.
+  const Alignment b = Align("vladimir putin", "putin v");
+  EXPECT_EQ(b.pairings[0].method, MatchMethod::kInitial);
+  EXPECT_EQ(b.pairings[0].list_index, 1);
+  // A wrong initial does not match.
+  const Alignment c = Align("s putin", "vladimir putin");
+  EXPECT_EQ(c.pairings[0].method, MatchMethod::kNone);
+  EXPECT_EQ(c.pairings[0].list_index, -1);
+  EXPECT_GT(Score("v putin", "vladimir putin"), Score("s putin",
+                                                      "vladimir putin"));
+  EXPECT_GE(Score("v v putin", "vladimir vladimirovich putin"), 0.9);
+}
+
+TEST(AlignTokensTest, InitialsCanBeDisabled) {
+  AlignOptions options;
+  options.allow_initials = false;
+  const std::vector<AlignToken> q = Tokens("v putin");
+  const std::vector<AlignToken> l = Tokens("vladimir putin");
+  EXPECT_EQ(AlignTokens(q, l, options).pairings[0].method, MatchMethod::kNone);
+}
+
+TEST(AlignTokensTest, TokensBelowTheFloorStayUnmatched) {
+  const Alignment a = Align("columbia maritime", "nordstrand maritime");
+  EXPECT_EQ(a.pairings[0].list_index, -1);
+  EXPECT_EQ(a.pairings[0].method, MatchMethod::kNone);
+  EXPECT_EQ(a.unmatched_list, std::vector<int>{0});
+}
+
+TEST(AlignTokensTest, NumbersMatchOnlyExactly) {
+  const Alignment a = Align("victory 3", "victory 5");
+  EXPECT_EQ(a.pairings[1].list_index, -1);
+  EXPECT_EQ(a.unmatched_list, std::vector<int>{1});
+  // Numbers never join: "victory5" must not absorb "victory" + "3".
+  const Alignment b = Align("victory5", "victory 3");
+  EXPECT_NE(b.pairings[0].method, MatchMethod::kJoined);
+}
+
+TEST(AlignTokensTest, GreedyFallbackForLongNames) {
+  AlignOptions options;
+  options.max_exact_list_tokens = 0;
+  const std::vector<AlignToken> q = Tokens("maduro moros nicolas");
+  const std::vector<AlignToken> l = Tokens("nicolas maduro moros");
+  const Alignment a = AlignTokens(q, l, options);
+  EXPECT_EQ(a.pairings[0].list_index, 1);
+  EXPECT_EQ(a.pairings[2].list_index, 0);
+  EXPECT_EQ(NameScore(a, q, l), 1.0);
+}
+
+TEST(AlignTokensTest, ExactAndGreedyAgreeOnRandomNames) {
+  // Exact total weighted similarity is never below greedy's.
+  std::mt19937 rng(31337);
+  const std::vector<std::string> words = {
+      "ali",  "alli",   "hassan", "hasan",  "sense", "time", "sensetime",
+      "v",    "vlad",   "putin",  "putim",  "co",    "3",    "mohamed",
+      "muhammad", "abdul", "rahman", "abdulrahman"};
+  std::uniform_int_distribution<size_t> pick(0, words.size() - 1);
+  std::uniform_int_distribution<int> len(1, 5);
+  AlignOptions greedy;
+  greedy.max_exact_list_tokens = 0;
+  auto total = [](const Alignment& a, const std::vector<AlignToken>& q,
+                  const std::vector<AlignToken>& l) {
+    double t = 0;
+    for (const Pairing& p : a.pairings) {
+      if (p.list_index < 0) continue;
+      if (p.method == MatchMethod::kSplit) {
+        if (p.query_index2 < p.query_index) continue;
+        t += p.similarity * (q[p.query_index].weight +
+                             q[p.query_index2].weight +
+                             l[p.list_index].weight);
+      } else if (p.method == MatchMethod::kJoined) {
+        t += p.similarity * (q[p.query_index].weight +
+                             l[p.list_index].weight +
+                             l[p.list_index2].weight);
+      } else {
+        t += p.similarity * (q[p.query_index].weight + l[p.list_index].weight);
+      }
+    }
+    return t;
+  };
+  for (int round = 0; round < 2000; ++round) {
+    std::string qs, ls;
+    for (int i = len(rng); i > 0; --i) qs += words[pick(rng)] + " ";
+    for (int i = len(rng); i > 0; --i) ls += words[pick(rng)] + " ";
+    const std::vector<AlignToken> q = Tokens(qs), l = Tokens(ls);
+    const Alignment exact = AlignTokens(q, l);
+    const Alignment approx = AlignTokens(q, l, greedy);
+    ASSERT_GE(total(exact, q, l) + 1e-9, total(approx, q, l)) << qs << "|" << ls;
+    // Structural invariants: one pairing per query token, list tokens used
+    // once, unmatched_list is the complement.
+    ASSERT_EQ(exact.pairings.size(), q.size());
+    std::vector<int> uses(l.size(), 0);
+    for (const Pairing& p : exact.pairings) {
+      if (p.list_index < 0) continue;
+      if (p.method == MatchMethod::kSplit && p.query_index2 < p.query_index) {
+        continue;
+      }
+      ++uses[p.list_index];
+      if (p.list_index2 >= 0) ++uses[p.list_index2];
+    }
+    for (int u : uses) ASSERT_LE(u, 1) << qs << "|" << ls;
+    for (int j : exact.unmatched_list) ASSERT_EQ(uses[j], 0);
+    const double s = NameScore(exact, q, l);
+    ASSERT_GE(s, 0.0);
+    ASSERT_LE(s, 1.0);
+  }
+}
+
+TEST(NameScoreTest, IdenticalNamesScoreExactlyOne) {
+  EXPECT_EQ(Score("vladimir putin", "vladimir putin"), 1.0);
+  EXPECT_EQ(Score("victory 3", "victory 3"), 1.0);
+  EXPECT_EQ(Score("a", "a"), 1.0);
+}
+
+TEST(NameScoreTest, OnlyAllExactScoresOne) {
+  EXPECT_LT(Score("vladimir putin", "vladimir putin v"), 1.0);
+  EXPECT_LT(Score("vladimir putin v", "vladimir putin"), 1.0);
+  EXPECT_LT(Score("v putin", "vladimir putin"), 1.0);
+  EXPECT_LT(Score("sensetime", "sense time"), 1.0);
+  // Even an unmatched token with a negligible weight keeps it below 1.
+  std::vector<AlignToken> q = Tokens("putin");
+  std::vector<AlignToken> l = Tokens("putin");
+  l.push_back({"x", 0.0, false});
+  EXPECT_LT(NameScore(AlignTokens(q, l), q, l), 1.0);
+}
+
+TEST(NameScoreTest, EmptyOrMismatchedInputsScoreZero) {
+  const std::vector<AlignToken> q = Tokens("putin");
+  const std::vector<AlignToken> empty;
+  EXPECT_EQ(NameScore(AlignTokens(empty, q), empty, q), 0.0);
+  EXPECT_EQ(NameScore(AlignTokens(q, empty), q, empty), 0.0);
+  Alignment bogus;  // no pairings for a one-token query
+  EXPECT_EQ(NameScore(bogus, q, q), 0.0);
+  Alignment out_of_range = AlignTokens(q, q);
+  out_of_range.pairings[0].list_index = 7;
+  EXPECT_EQ(NameScore(out_of_range, q, q), 0.0);
+}
+
+TEST(NameScoreTest, ShortBrandAgainstLongGenericListName) {
+  const double s =
+      Score("sensetime", "beijing sensetime technology development");
+  EXPECT_GE(s, 0.85);
+  EXPECT_LT(s, 1.0);
+  // A distinctive extra list token costs much more than generic ones.
+  EXPECT_LT(Score("sensetime", "sensetime megvii"), s);
+}
+
+TEST(NameScoreTest, UnmatchedQueryTokensCostMoreThanUnmatchedListTokens) {
+  EXPECT_GT(Score("ali hassan", "ali hassan omar"),
+            Score("ali hassan omar", "ali hassan"));
+}
+
+TEST(NameScoreTest, NumberMismatchCapsTheScore) {
+  const double same = Score("victory 3", "victory 3");
+  const double other = Score("victory 3", "victory 5");
+  const double missing = Score("victory 3", "victory");
+  const double extra = Score("victory", "victory 3");
+  EXPECT_EQ(same, 1.0);
+  EXPECT_LE(other, 0.5);
+  EXPECT_LE(missing, 0.65);
+  EXPECT_LE(extra, 0.65);
+  EXPECT_LT(other, missing);
+}
+
+TEST(NameScoreTest, SiblingWithReplacedDistinctiveTokenScoresLow) {
+  EXPECT_LT(Score("columbia maritime and trading company",
+                  "nordstrand maritime and trading company"),
+            0.5);
+  EXPECT_LT(Score("bristol holding limited", "stanmix holding limited"), 0.5);
+}
+
+TEST(NameScoreTest, MoreTyposRankLower) {
+  const double exact = Score("zhejiang dahua technology", "zhejiang dahua technology");
+  const double one = Score("zhejiang duahua technology", "zhejiang dahua technology");
+  const double two = Score("zhejang duahua technology", "zhejiang dahua technology");
+  EXPECT_EQ(exact, 1.0);
+  EXPECT_LT(one, exact);
+  EXPECT_LT(two, one);
+  EXPECT_GT(two, 0.8);
+}
+
+TEST(NameScoreTest, SymmetricWhenEverythingMatches) {
+  EXPECT_DOUBLE_EQ(Score("nicolas maduro moros", "maduro moros nicolaz"),
+                   Score("maduro moros nicolaz", "nicolas maduro moros"));
+  EXPECT_DOUBLE_EQ(Score("mohamed ali", "muhammad ali"),
+                   Score("muhammad ali", "mohamed ali"));
+}
+
+TEST(NameScoreTest, OptionsAreHonoured) {
+  NameScoreOptions options;
+  options.unmatched_list_factor = 0.0;
+  // With free extra list tokens a subset query of exact tokens hits the
+  // inexact cap.
+  EXPECT_DOUBLE_EQ(Score("putin", "vladimir putin", {}, options), 0.99);
+  options.max_inexact_score = 0.9;
+  EXPECT_DOUBLE_EQ(Score("putin", "vladimir putin", {}, options), 0.9);
+  options.number_conflict_cap = 0.2;
+  EXPECT_LE(Score("victory 3", "victory 5", {}, options), 0.2);
+}
+
+}  // namespace
+}  // namespace partyscreen::internal

@@ -1,0 +1,114 @@
+#include "lib/scoring/phonetic.h"
+
+#include <string>
+#include <vector>
+
+#include "gtest/gtest.h"
+
+namespace partyscreen::internal {
+namespace {
+
+// Each group holds real variant spellings of one name that must share a
+// consonant skeleton.
+const std::vector<std::vector<std::string>>& SameSkeletonGroups() {
+  static const auto* groups = new std::vector<std::vector<std::string>>{
+      {"mohamed", "muhammad", "mohammed", "mukhammad", "mhmd", "mohamad",
+       "muhamed", "mohammad", "muhammed"},
+      {"husayn", "hussein", "husein", "hosein", "hussain", "husain",
+       "houssein"},
+      {"yusuf", "yousef", "iosif", "yosef", "youssef", "yousif"},
+      {"sergei", "sergey", "sergeiy"},
+      {"aleksandr", "alexander", "aleksander", "oleksandr", "alexandr"},
+      {"gaddafi", "qadhafi", "kadafi", "qaddafi", "gadhafi", "qathafi"},
+      {"dmitry", "dmitri", "dmitriy", "dmitrii"},
+      {"mikhail", "mihail"},
+      {"vladimir", "wladimir"},
+      {"evgeny", "yevgeny", "evgenii", "yevgeniy"},
+      {"ahmad", "ahmed", "ahmet"},
+      {"abdullah", "abdallah", "abdulla"},
+      {"hezbollah", "hizballah", "hizbullah"},
+      {"qasim", "kasim", "qassem", "kassem"},
+      {"osama", "usama"},
+      {"muammar", "moammar"},
+      {"tchaikovsky", "chaikovsky", "tschaikowsky"},
+      {"nasrallah", "nasrullah"},
+      {"khalid", "khaled"},
+      {"zhang", "jang"},
+  };
+  return *groups;
+}
+
+TEST(ConsonantSkeletonTest, VariantSpellingsShareTheKey) {
+  for (const auto& group : SameSkeletonGroups()) {
+    const std::string key = ConsonantSkeleton(group[0]);
+    EXPECT_FALSE(key.empty()) << group[0];
+    for (const std::string& variant : group) {
+      EXPECT_EQ(ConsonantSkeleton(variant), key)
+          << variant << " vs " << group[0];
+    }
+  }
+}
+
+TEST(ConsonantSkeletonTest, ExactKeys) {
+  EXPECT_EQ(ConsonantSkeleton("mohamed"), "mhmt");
+  EXPECT_EQ(ConsonantSkeleton("hussein"), "hsn");
+  EXPECT_EQ(ConsonantSkeleton("yusuf"), "asf");
+  EXPECT_EQ(ConsonantSkeleton("alexander"), "alksntr");
+  EXPECT_EQ(ConsonantSkeleton("gaddafi"), "ktf");
+  EXPECT_EQ(ConsonantSkeleton(""), "");
+  EXPECT_EQ(ConsonantSkeleton("aeiou"), "a");
+  EXPECT_EQ(ConsonantSkeleton("victory3"), "fktr3");
+}
+
+TEST(ConsonantSkeletonTest, JoinedArabicNamesDifferByOneSymbol) {
+  const std::string a = ConsonantSkeleton("abdulrahman");
+  const std::string b = ConsonantSkeleton("abdurrahman");
+  EXPECT_EQ(a, "aptlrhmn");
+  EXPECT_EQ(b, "aptrhmn");
+}
+
+TEST(ConsonantSkeletonTest, DistinctNamesDiffer) {
+  EXPECT_NE(ConsonantSkeleton("hassan"), ConsonantSkeleton("hussein") + "x");
+  EXPECT_NE(ConsonantSkeleton("hassan"), ConsonantSkeleton("mohamed"));
+  EXPECT_NE(ConsonantSkeleton("putin"), ConsonantSkeleton("patel"));
+  EXPECT_NE(ConsonantSkeleton("ivanov"), ConsonantSkeleton("ivanova") + "x");
+  EXPECT_NE(ConsonantSkeleton("columbia"), ConsonantSkeleton("nordstrand"));
+  EXPECT_NE(ConsonantSkeleton("sunny"), ConsonantSkeleton("sensetime"));
+  EXPECT_NE(ConsonantSkeleton("ali"), ConsonantSkeleton("omar"));
+}
+
+TEST(ConsonantSkeletonTest, FinalHDropsButInnerHStays) {
+  EXPECT_EQ(ConsonantSkeleton("allah"), ConsonantSkeleton("alla"));
+  EXPECT_NE(ConsonantSkeleton("ahmed"), ConsonantSkeleton("amed"));
+  EXPECT_EQ(ConsonantSkeleton("h"), "h");
+}
+
+TEST(PhoneticKeyTest, NationalArchivesExamples) {
+  EXPECT_EQ(PhoneticKey("robert"), "r163");
+  EXPECT_EQ(PhoneticKey("rupert"), "r163");
+  EXPECT_EQ(PhoneticKey("rubin"), "r150");
+  EXPECT_EQ(PhoneticKey("ashcraft"), "a261");
+  EXPECT_EQ(PhoneticKey("ashcroft"), "a261");
+  EXPECT_EQ(PhoneticKey("tymczak"), "t522");
+  EXPECT_EQ(PhoneticKey("pfister"), "p236");
+  EXPECT_EQ(PhoneticKey("honeyman"), "h555");
+  EXPECT_EQ(PhoneticKey("lee"), "l000");
+  EXPECT_EQ(PhoneticKey("gutierrez"), "g362");
+  EXPECT_EQ(PhoneticKey("jackson"), "j250");
+}
+
+TEST(PhoneticKeyTest, VariantsShareTheCode) {
+  EXPECT_EQ(PhoneticKey("mohamed"), PhoneticKey("mohammed"));
+  EXPECT_EQ(PhoneticKey("smith"), PhoneticKey("smyth"));
+  EXPECT_EQ(PhoneticKey("hussein"), PhoneticKey("husayn"));
+  EXPECT_NE(PhoneticKey("putin"), PhoneticKey("medvedev"));
+}
+
+TEST(PhoneticKeyTest, NonLettersAreIgnored) {
+  EXPECT_EQ(PhoneticKey(""), "");
+  EXPECT_EQ(PhoneticKey("1234"), "");
+  EXPECT_EQ(PhoneticKey("r0bert"), PhoneticKey("rbert"));
+}
+
+}  // namespace
+}  // namespace partyscreen::internal

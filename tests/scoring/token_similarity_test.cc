@@ -1,0 +1,201 @@
+#include "lib/scoring/token_similarity.h"
+
+#include <random>
+#include <string>
+
+#include "gtest/gtest.h"
+
+namespace partyscreen::internal {
+namespace {
+
+double Sim(absl::string_view a, absl::string_view b) {
+  return CompareTokens(a, b).similarity;
+}
+
+TEST(CompareTokensTest, ExactTokensScoreOne) {
+  const TokenSimilarity s = CompareTokens("rosneft", "rosneft");
+  EXPECT_EQ(s.similarity, 1.0);
+  EXPECT_EQ(s.method, MatchMethod::kExact);
+  EXPECT_EQ(CompareTokens("7", "7").method, MatchMethod::kExact);
+}
+
+TEST(CompareTokensTest, NumbersMatchOnlyExactly) {
+  const TokenSimilarity s = CompareTokens("3", "5");
+  EXPECT_EQ(s.similarity, 0.0);
+  EXPECT_EQ(s.method, MatchMethod::kNumberMismatch);
+  EXPECT_EQ(CompareTokens("2021", "2012").method, MatchMethod::kNumberMismatch);
+  EXPECT_EQ(CompareTokens("12345", "12346").similarity, 0.0);
+  EXPECT_EQ(CompareTokens("8", "b").method, MatchMethod::kNumberMismatch);
+  // Alphanumeric model numbers with different digits do not match.
+  EXPECT_EQ(CompareTokens("a320", "a321").method, MatchMethod::kNumberMismatch);
+  EXPECT_EQ(CompareTokens("t72", "t80").similarity, 0.0);
+  EXPECT_EQ(CompareTokens("a320", "b320").method, MatchMethod::kEditDistance);
+}
+
+TEST(CompareTokensTest, OneTypoInLongTokenScoresHigh) {
+  EXPECT_GE(Sim("magvii", "megvii"), 0.85);
+  EXPECT_GE(Sim("duahua", "dahua"), 0.85);
+  EXPECT_GE(Sim("rosneft", "rosnft"), 0.85);
+  EXPECT_GE(Sim("gaicheyna", "gaichenya"), 0.85);  // transposition
+  EXPECT_GE(Sim("marko", "mario"), 0.85);
+  EXPECT_GE(Sim("mbrio", "mario"), 0.85);  // substitution right after prefix
+  EXPECT_GE(Sim("shalisn", "shalish"), 0.85);
+  EXPECT_EQ(CompareTokens("megvii", "magvii").method,
+            MatchMethod::kEditDistance);
+}
+
+TEST(CompareTokensTest, OneTypoInEveryFiveLetterWordScoresHigh) {
+  // Exhaustive over edit kinds and positions (first letter kept, as in the
+  // benchmark's typo rules).
+  const std::string base = "kazan";
+  for (size_t p = 1; p < base.size(); ++p) {
+    std::string sub = base;
+    sub[p] = sub[p] == 'x' ? 'y' : 'x';
+    EXPECT_GE(Sim(sub, base), 0.85) << sub;
+    std::string del = base;
+    del.erase(p, 1);
+    EXPECT_GE(Sim(del, base), 0.85) << del;
+    std::string ins = base;
+    ins.insert(p, "q");
+    EXPECT_GE(Sim(ins, base), 0.85) << ins;
+    if (p + 1 < base.size()) {
+      std::string tr = base;
+      std::swap(tr[p], tr[p + 1]);
+      if (tr != base) {
+        EXPECT_GE(Sim(tr, base), 0.85) << tr;
+      }
+    }
+  }
+}
+
+TEST(CompareTokensTest, TwoTyposInLongTokenScoreAboveThreeQuarters) {
+  EXPECT_GE(Sim("dicanizaceh", "divanizadeh"), 0.75);
+  EXPECT_GE(Sim("governmdnt", "government"), 0.75);
+  EXPECT_GE(Sim("instigute", "institute"), 0.75);
+  EXPECT_GE(Sim("reshtye", "reshte"), 0.75);
+  EXPECT_GE(Sim("electromechnicak", "electromechanical"), 0.75);
+}
+
+TEST(CompareTokensTest, ShortTokensNeedCare) {
+  EXPECT_GE(Sim("jon", "john"), 0.83);
+  EXPECT_LE(Sim("bank", "bonk"), 0.82);
+  EXPECT_LT(Sim("bank", "bonk"), Sim("jon", "john"));
+  EXPECT_LE(Sim("ali", "ala"), 0.75);
+  // 2-3 letter tokens: more than one edit is never a match.
+  EXPECT_LT(Sim("lee", "li"), 0.5);
+  EXPECT_LT(Sim("abc", "xbz"), 0.5);
+  EXPECT_LT(Sim("al", "abc"), 0.5);
+}
+
+TEST(CompareTokensTest, DissimilarWordsScoreLow) {
+  EXPECT_LT(Sim("sunny", "sensetime"), 0.5);
+  EXPECT_LT(Sim("columbia", "nordstrand"), 0.5);
+  EXPECT_LT(Sim("utilities", "gidropribor"), 0.5);
+  EXPECT_LT(Sim("insight", "naser"), 0.5);
+  EXPECT_LT(Sim("crowdstrike", "photomasking"), 0.5);
+  EXPECT_LT(Sim("bristol", "stanmix"), 0.5);
+  EXPECT_LT(Sim("jessica", "jesus"), 0.7);
+}
+
+TEST(CompareTokensTest, PhoneticVariantsScoreAtLeastPhoneticFloor) {
+  for (const auto& [a, b] : std::vector<std::pair<std::string, std::string>>{
+           {"mohamed", "muhammad"},
+           {"mukhammad", "mohammed"},
+           {"hussein", "husayn"},
+           {"hosein", "hussein"},
+           {"yusuf", "iosif"},
+           {"qadhafi", "gaddafi"},
+           {"aleksandr", "alexander"},
+           {"sergei", "sergey"}}) {
+    EXPECT_GE(Sim(a, b), 0.85) << a << " / " << b;
+  }
+  EXPECT_EQ(CompareTokens("mohamed", "muhammad").method,
+            MatchMethod::kPhonetic);
+  EXPECT_EQ(CompareTokens("husayn", "hussein").method, MatchMethod::kPhonetic);
+}
+
+TEST(CompareTokensTest, OcrHomoglyphsScoreHigh) {
+  EXPECT_GE(Sim("semic0nductor", "semiconductor"), 0.95);
+  EXPECT_GE(Sim("ju1io", "julio"), 0.95);
+  EXPECT_GE(Sim("m0hammed", "mohammed"), 0.95);
+  EXPECT_GE(Sim("neiko1ai", "neikolai"), 0.95);
+  EXPECT_LT(Sim("m0hammed", "mohammed"), 1.0);
+}
+
+TEST(CompareTokensTest, MoreTyposScoreLower) {
+  const std::string base = "zhejiangdahua";
+  const std::string one = "zhejiangdahia";
+  const std::string two = "zhejxangdahia";
+  const std::string three = "zhejxangdqhia";
+  EXPECT_GT(Sim(base, base), Sim(one, base));
+  EXPECT_GT(Sim(one, base), Sim(two, base));
+  EXPECT_GT(Sim(two, base), Sim(three, base));
+}
+
+TEST(CompareTokensTest, IsSymmetricAndInUnitRange) {
+  std::mt19937 rng(4242);
+  std::uniform_int_distribution<int> len(1, 12);
+  std::uniform_int_distribution<int> ch(0, 6);
+  const char alphabet[] = "aehmnr1";
+  for (int round = 0; round < 5000; ++round) {
+    std::string a(len(rng), 'a'), b(len(rng), 'a');
+    for (char& c : a) c = alphabet[ch(rng)];
+    for (char& c : b) c = alphabet[ch(rng)];
+    const TokenSimilarity ab = CompareTokens(a, b);
+    const TokenSimilarity ba = CompareTokens(b, a);
+    ASSERT_EQ(ab.similarity, ba.similarity) << a << " / " << b;
+    ASSERT_EQ(ab.method, ba.method);
+    ASSERT_GE(ab.similarity, 0.0);
+    ASSERT_LE(ab.similarity, 1.0);
+    if (a != b) {
+      ASSERT_LT(ab.similarity, 1.0) << a << " / " << b;
+    }
+  }
+}
+
+TEST(CompareTokensTest, ScoreCutoffOnlyDropsResultsBelowIt) {
+  std::mt19937 rng(2718);
+  std::uniform_int_distribution<int> len(1, 10);
+  std::uniform_int_distribution<int> ch(0, 7);
+  const char alphabet[] = "aehmnrs0";
+  int kept = 0, dropped = 0;
+  for (int round = 0; round < 20000; ++round) {
+    std::string a(len(rng), 'a'), b(len(rng), 'a');
+    for (char& c : a) c = alphabet[ch(rng)];
+    for (char& c : b) c = alphabet[ch(rng)];
+    const double cutoff = 0.1 * (round % 11);
+    const TokenSimilarity full = CompareTokens(a, b);
+    const TokenSimilarity cut = CompareTokens(a, b, {}, cutoff);
+    if (full.method == MatchMethod::kNumberMismatch) {
+      ASSERT_EQ(cut.method, MatchMethod::kNumberMismatch);
+    } else if (full.similarity >= cutoff) {
+      ASSERT_EQ(cut.similarity, full.similarity) << a << " / " << b;
+      ASSERT_EQ(cut.method, full.method);
+      ++kept;
+    } else {
+      ASSERT_EQ(cut.similarity, 0.0) << a << " / " << b;
+      ASSERT_EQ(cut.method, MatchMethod::kNone);
+      ++dropped;
+    }
+  }
+  EXPECT_GT(kept, 1000);
+  EXPECT_GT(dropped, 1000);
+}
+
+TEST(CompareTokensTest, OptionsAreHonoured) {
+  TokenSimilarityOptions options;
+  options.phonetic_similarity = 0.9;
+  EXPECT_EQ(CompareTokens("mohamed", "muhammad", options).similarity, 0.9);
+  options.jaro_winkler_bonus_cap = 0.0;
+  options.short_substitution_bonus_cap = 0.0;
+  EXPECT_DOUBLE_EQ(CompareTokens("jon", "john", options).similarity, 0.75);
+}
+
+TEST(MatchMethodTest, NamesAreStable) {
+  EXPECT_EQ(MatchMethodName(MatchMethod::kExact), "exact");
+  EXPECT_EQ(MatchMethodName(MatchMethod::kJoined), "joined");
+  EXPECT_EQ(MatchMethodName(MatchMethod::kNumberMismatch), "number_mismatch");
+}
+
+}  // namespace
+}  // namespace partyscreen::internal

@@ -1,0 +1,217 @@
+// Tests of the OFAC remarks parser on remarks copied from the real sdn.csv
+// and cons_prim.csv files.
+#include "lib/sources/ofac_remarks.h"
+
+#include <string>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace partyscreen::internal {
+namespace {
+
+using ::testing::ElementsAre;
+
+v1::Entity Parse(absl::string_view remarks, v1::EntityKind kind = v1::ENTITY_KIND_INDIVIDUAL) {
+  v1::Entity e;
+  e.set_kind(kind);
+  e.add_listings()->set_source_list("SDN");
+  ParseOfacRemarks(remarks, OfacRemarksMode::kAllFacts, &e);
+  return e;
+}
+
+TEST(OfacRemarksTest, SplitsFactsAndDropsFinalPeriod) {
+  EXPECT_THAT(SplitOfacRemarks("DOB 1960; POB Tehran, Iran;nationality Iran."),
+              ElementsAre("DOB 1960", "POB Tehran, Iran", "nationality Iran"));
+  EXPECT_THAT(SplitOfacRemarks("Linked To: BIESTRA S.A."), ElementsAre("Linked To: BIESTRA S.A."));
+  EXPECT_THAT(SplitOfacRemarks("Website www.x.com."), ElementsAre("Website www.x.com"));
+  // Semicolons inside parentheses do not split.
+  EXPECT_THAT(SplitOfacRemarks("(data: DOB 1970; Passport 1); Gender Male"),
+              ElementsAre("(data: DOB 1970; Passport 1)", "Gender Male"));
+  // Unbalanced parentheses fall back to a plain split.
+  EXPECT_THAT(SplitOfacRemarks("a (b; c"), ElementsAre("a (b", "c"));
+  EXPECT_TRUE(SplitOfacRemarks("").empty());
+  EXPECT_TRUE(SplitOfacRemarks(" . ").empty());
+}
+
+TEST(OfacRemarksTest, DatesOfBirth) {
+  v1::Entity e = Parse("DOB 15 May 1968; alt. DOB 1970; alt. DOB circa 1951; DOB 1960 to 1962; DOB Mar 1945.");
+  ASSERT_EQ(e.dates_of_birth_size(), 5);
+  EXPECT_EQ(e.dates_of_birth(0).year(), 1968);
+  EXPECT_EQ(e.dates_of_birth(0).month(), 5);
+  EXPECT_EQ(e.dates_of_birth(0).day(), 15);
+  EXPECT_EQ(e.dates_of_birth(1).year(), 1970);
+  EXPECT_EQ(e.dates_of_birth(1).month(), 0);
+  EXPECT_TRUE(e.dates_of_birth(2).approximate());
+  EXPECT_EQ(e.dates_of_birth(2).year(), 1951);
+  EXPECT_EQ(e.dates_of_birth(3).year(), 1960);
+  EXPECT_EQ(e.dates_of_birth(3).end_year(), 1962);
+  EXPECT_EQ(e.dates_of_birth(4).month(), 3);
+  EXPECT_EQ(e.dates_of_birth(4).text(), "Mar 1945");
+}
+
+TEST(OfacRemarksTest, PersonFacts) {
+  v1::Entity e = Parse(
+      "POB Al-Owja, Iraq; alt. POB Baghdad, Iraq; nationality Iraq; citizen Korea, North; "
+      "nationality possibly Palestinian; Gender Female");
+  EXPECT_THAT(e.places_of_birth(), ElementsAre("Al-Owja, Iraq", "Baghdad, Iraq"));
+  EXPECT_THAT(e.nationalities(), ElementsAre("Iraq", "possibly Palestinian"));
+  EXPECT_THAT(e.citizenships(), ElementsAre("Korea, North"));
+  EXPECT_THAT(e.countries(), ElementsAre("IQ", "KP", "PS"));
+  EXPECT_EQ(e.gender(), "Female");
+}
+
+TEST(OfacRemarksTest, Identifiers) {
+  v1::Entity e = Parse(
+      "Passport 284158 (Iraq) expires 21 Aug 2005; Passport L 191609 issued 28 Feb 1996 expires "
+      "27 Feb 2001; National ID No. 216040 (Yemen); Cedula No. 6068015 (Colombia); "
+      "C.U.R.P. AIMM67125HCHRRG06 (Mexico) issued 1968; Tax ID No. 7704252261 (Russia); "
+      "Driver's License No. 180839 (Mexico); Identification Number 2.194.575 (Paraguay)");
+  ASSERT_EQ(e.identifiers_size(), 8);
+  const auto& pass = e.identifiers(0);
+  EXPECT_EQ(pass.kind(), v1::IDENTIFIER_KIND_PASSPORT);
+  EXPECT_EQ(pass.value(), "284158");
+  EXPECT_EQ(pass.country(), "Iraq");
+  EXPECT_EQ(pass.country_code(), "IQ");
+  EXPECT_EQ(pass.remarks(), "expires 21 Aug 2005");
+  EXPECT_EQ(e.identifiers(1).value(), "L 191609");
+  EXPECT_EQ(e.identifiers(1).country(), "");
+  EXPECT_EQ(e.identifiers(1).remarks(), "issued 28 Feb 1996 expires 27 Feb 2001");
+  EXPECT_EQ(e.identifiers(2).kind(), v1::IDENTIFIER_KIND_NATIONAL_ID);
+  EXPECT_EQ(e.identifiers(3).kind(), v1::IDENTIFIER_KIND_CEDULA);
+  EXPECT_EQ(e.identifiers(4).kind(), v1::IDENTIFIER_KIND_NATIONAL_ID);
+  EXPECT_EQ(e.identifiers(4).remarks(), "issued 1968");
+  EXPECT_EQ(e.identifiers(5).kind(), v1::IDENTIFIER_KIND_TAX_ID);
+  EXPECT_EQ(e.identifiers(6).kind(), v1::IDENTIFIER_KIND_DRIVERS_LICENSE);
+  EXPECT_EQ(e.identifiers(7).kind(), v1::IDENTIFIER_KIND_NATIONAL_ID);  // a person's
+  // The same label on an organisation is just an identifier.
+  v1::Entity org = Parse("Identification Number 2.194.575 (Paraguay)", v1::ENTITY_KIND_ORGANIZATION);
+  EXPECT_EQ(org.identifiers(0).kind(), v1::IDENTIFIER_KIND_OTHER);
+}
+
+TEST(OfacRemarksTest, CompanyAndVesselIdentifiers) {
+  v1::Entity e = Parse(
+      "Registration Number 26740 (Iran); C.R. No. 2162198 (Hong Kong); "
+      "Unified Social Credit Code (USCC) 9113100033607322XK (China); ISIN CNE100000PM8; "
+      "SWIFT/BIC HAVIGB2L; Legal Entity Number 253400V1H6ART1UQ0N98 (Russia); "
+      "Vessel Registration Identification IMO 9187629; MMSI 572469210; "
+      "Email Address MD@energyglobal.info; Website sb24.ir; "
+      "Digital Currency Address - XBT 12QtD5BFwRsdNsAZY76UVE1xyCGNTojH9h; "
+      "Aircraft Manufacturer's Serial Number (MSN) 1023409321; "
+      "International Maritime Organization No. (5777731); Registration Number HRA 738077 (Stuttgart) (Germany)",
+      v1::ENTITY_KIND_ORGANIZATION);
+  ASSERT_EQ(e.identifiers_size(), 14);
+  EXPECT_EQ(e.identifiers(0).kind(), v1::IDENTIFIER_KIND_REGISTRATION_NUMBER);
+  EXPECT_EQ(e.identifiers(1).type(), "C.R. No.");
+  EXPECT_EQ(e.identifiers(1).value(), "2162198");
+  EXPECT_EQ(e.identifiers(1).country_code(), "HK");
+  EXPECT_EQ(e.identifiers(2).kind(), v1::IDENTIFIER_KIND_UNIFIED_SOCIAL_CREDIT_CODE);
+  EXPECT_EQ(e.identifiers(2).value(), "9113100033607322XK");
+  EXPECT_EQ(e.identifiers(3).kind(), v1::IDENTIFIER_KIND_ISIN);
+  EXPECT_EQ(e.identifiers(3).value(), "CNE100000PM8");
+  EXPECT_EQ(e.identifiers(4).kind(), v1::IDENTIFIER_KIND_SWIFT_BIC);
+  EXPECT_EQ(e.identifiers(5).kind(), v1::IDENTIFIER_KIND_LEI);
+  EXPECT_EQ(e.identifiers(6).kind(), v1::IDENTIFIER_KIND_IMO);
+  EXPECT_EQ(e.identifiers(6).value(), "9187629");
+  EXPECT_EQ(e.identifiers(7).type(), "MMSI");
+  EXPECT_EQ(e.identifiers(8).kind(), v1::IDENTIFIER_KIND_EMAIL);
+  EXPECT_EQ(e.identifiers(9).kind(), v1::IDENTIFIER_KIND_WEBSITE);
+  EXPECT_EQ(e.identifiers(10).kind(), v1::IDENTIFIER_KIND_DIGITAL_CURRENCY_ADDRESS);
+  EXPECT_EQ(e.identifiers(10).type(), "Digital Currency Address - XBT");
+  EXPECT_EQ(e.identifiers(10).value(), "12QtD5BFwRsdNsAZY76UVE1xyCGNTojH9h");
+  EXPECT_EQ(e.identifiers(11).kind(), v1::IDENTIFIER_KIND_AIRCRAFT_SERIAL);
+  EXPECT_EQ(e.identifiers(12).kind(), v1::IDENTIFIER_KIND_IMO);
+  EXPECT_EQ(e.identifiers(12).value(), "5777731");
+  EXPECT_EQ(e.identifiers(13).value(), "HRA 738077 (Stuttgart)");
+  EXPECT_EQ(e.identifiers(13).country_code(), "DE");
+}
+
+TEST(OfacRemarksTest, WeakAliasesAndLinks) {
+  v1::Entity e = Parse(
+      "a.k.a. 'BNC'; a.k.a. 'JIM'ALE, Ahmed'; f.k.a. 'ANA I'; Linked To: HIZBALLAH; "
+      "Linked To: IMPORTADORA SILVANIA, C.A.",
+      v1::ENTITY_KIND_ORGANIZATION);
+  ASSERT_EQ(e.names_size(), 3);
+  EXPECT_EQ(e.names(0).full(), "BNC");
+  EXPECT_EQ(e.names(0).kind(), v1::NAME_KIND_WEAK_ALIAS);
+  EXPECT_EQ(e.names(0).publisher_type(), "a.k.a.");
+  EXPECT_EQ(e.names(0).script(), "Latn");
+  EXPECT_EQ(e.names(1).full(), "JIM'ALE, Ahmed");
+  EXPECT_EQ(e.names(2).full(), "ANA I");
+  EXPECT_EQ(e.names(2).publisher_type(), "f.k.a.");
+  EXPECT_THAT(e.linked_to(), ElementsAre("HIZBALLAH", "IMPORTADORA SILVANIA, C.A."));
+}
+
+TEST(OfacRemarksTest, ListingDatesAndNotes) {
+  // SENSETIME GROUP LIMITED, cons_prim.csv ent_num 33114.
+  v1::Entity e = Parse(
+      "Effective Date (CMIC) 08 Feb 2022; Purchase/Sales For Divestment Date (CMIC) 10 Dec 2022; "
+      "Listing Date (CMIC) 10 Dec 2021; C.R. No. 2162198 (Hong Kong).",
+      v1::ENTITY_KIND_ORGANIZATION);
+  const v1::Listing& l = e.listings(0);
+  EXPECT_EQ(l.start_date().year(), 2021);
+  EXPECT_EQ(l.start_date().month(), 12);
+  EXPECT_EQ(l.start_date().day(), 10);
+  ASSERT_EQ(e.raw_size(), 3);
+  EXPECT_EQ(e.raw(0).name(), "Effective Date (CMIC)");
+  EXPECT_EQ(e.raw(0).value(), "08 Feb 2022");
+  EXPECT_EQ(e.raw(1).name(), "Purchase/Sales For Divestment Date (CMIC)");
+  EXPECT_EQ(e.raw(2).name(), "Listing Date (CMIC)");
+  ASSERT_EQ(e.identifiers_size(), 1);
+
+  v1::Entity d = Parse(
+      "Listing Date (EO 14024 Directive 2): 24 Feb 2022; Secondary sanctions risk: section 1(b) of "
+      "Executive Order 13224, as amended by Executive Order 13886; Additional Sanctions "
+      "Information - Subject to Secondary Sanctions",
+      v1::ENTITY_KIND_ORGANIZATION);
+  EXPECT_EQ(d.listings(0).start_date().year(), 2022);
+  EXPECT_EQ(d.listings(0).remarks(),
+            "Secondary sanctions risk: section 1(b) of Executive Order 13224, as amended by "
+            "Executive Order 13886; Additional Sanctions Information - Subject to Secondary "
+            "Sanctions");
+}
+
+TEST(OfacRemarksTest, UnrecognisedFactsAreLeftAlone) {
+  v1::Entity e = Parse("Member of the State Duma of the Federal Assembly; ICTY indictee; DOB sometime");
+  EXPECT_EQ(e.dates_of_birth_size(), 0);
+  EXPECT_EQ(e.identifiers_size(), 0);
+  EXPECT_EQ(e.names_size(), 0);
+  EXPECT_EQ(e.raw_size(), 0);
+  EXPECT_FALSE(ParseOfacFact("ICTY indictee", OfacRemarksMode::kAllFacts, &e));
+  EXPECT_TRUE(ParseOfacFact("Gender Male", OfacRemarksMode::kAllFacts, &e));
+}
+
+TEST(OfacRemarksTest, XmlModeTakesOnlyTheRemainder) {
+  v1::Entity e;
+  e.add_listings();
+  ParseOfacRemarks("DOB 1960; Passport 1 (Iran); Linked To: X; Listing Date (CMIC) 10 Dec 2021",
+                   OfacRemarksMode::kXmlRemainder, &e);
+  EXPECT_EQ(e.dates_of_birth_size(), 0);
+  EXPECT_EQ(e.identifiers_size(), 0);
+  EXPECT_THAT(e.linked_to(), ElementsAre("X"));
+  EXPECT_EQ(e.listings(0).start_date().year(), 2021);
+}
+
+TEST(OfacRemarksTest, IdentifierKindOfXmlLabels) {
+  v1::IdentifierKind kind;
+  ASSERT_TRUE(OfacIdentifierKind("Passport", false, &kind));
+  EXPECT_EQ(kind, v1::IDENTIFIER_KIND_PASSPORT);
+  ASSERT_TRUE(OfacIdentifierKind("SWIFT/BIC", false, &kind));
+  EXPECT_EQ(kind, v1::IDENTIFIER_KIND_SWIFT_BIC);
+  ASSERT_TRUE(OfacIdentifierKind("Identification Number", true, &kind));
+  EXPECT_EQ(kind, v1::IDENTIFIER_KIND_NATIONAL_ID);
+  EXPECT_FALSE(OfacIdentifierKind("Executive Order 13662 Directive Determination -", false, &kind));
+}
+
+TEST(OfacRemarksTest, ConsSubLists) {
+  EXPECT_EQ(OfacConsSubList({"CMIC-EO13959"}), "NS-CMIC");
+  EXPECT_EQ(OfacConsSubList({"UKRAINE-EO13662", "RUSSIA-EO14024"}), "SSI");
+  EXPECT_EQ(OfacConsSubList({"SDGT", "NS-PLC"}), "NS-PLC");
+  EXPECT_EQ(OfacConsSubList({"RUSSIA-EO14024"}), "NS-MBS");
+  EXPECT_EQ(OfacConsSubList({"561List"}), "561");
+  EXPECT_EQ(OfacConsSubList({"FSE-IR"}), "FSE");
+  EXPECT_EQ(OfacConsSubList({}), "Non-SDN");
+}
+
+}  // namespace
+}  // namespace partyscreen::internal
