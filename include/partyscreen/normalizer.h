@@ -106,9 +106,10 @@ enum class NameKindHint { kUnknown, kPerson, kOrganization };
 // creation and safe for concurrent use by any number of threads.
 class Normalizer {
  public:
-  // Builds a normalizer from the compiled-in dictionaries and the ICU
-  // transliterators it needs. Creation costs a few milliseconds: create one
-  // and share it.
+  // Builds a normalizer from the compiled-in dictionaries and checks that
+  // ICU has the transliterators it needs. Creation takes a few milliseconds;
+  // ICU compiles each transliterator on first use (once per process; about
+  // 0.4 s for Chinese, 70 ms for Latin-ASCII), so create one and share it.
   //
   // Errors: kFailedPrecondition if Boost.Locale has no ICU backend or an ICU
   // transliterator is missing from the ICU data; kInternal if a compiled-in

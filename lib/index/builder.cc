@@ -7,6 +7,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 #include "lib/index/index_data.h"
 #include "lib/normalize/data.h"
 #include "lib/scoring/phonetic.h"
@@ -223,6 +224,22 @@ absl::Status BuildIndexData(IndexData* d) {
       auto& ents = d->identifier_entities[v];
       if (ents.empty() || ents.back() != e) ents.push_back(e);
     }
+  }
+
+  d->legal_words.clear();
+  {
+    absl::flat_hash_set<std::string> words;
+    for (absl::string_view line : absl::StrSplit(EmbeddedDataFile("legal_forms.txt"), '\n')) {
+      size_t hash = line.find('#');
+      if (hash != absl::string_view::npos) line = line.substr(0, hash);
+      size_t bar = line.find('|');
+      if (bar == absl::string_view::npos) continue;
+      for (absl::string_view w : absl::StrSplit(line.substr(0, bar), ' ', absl::SkipEmpty())) {
+        if (w.size() >= 4) words.insert(std::string(w));
+      }
+    }
+    d->legal_words.assign(words.begin(), words.end());
+    std::sort(d->legal_words.begin(), d->legal_words.end());
   }
 
   info.library_version = PARTYSCREEN_VERSION;

@@ -82,6 +82,11 @@ struct IndexData {
   // carrying it (passport, IMO, registration number, ...).
   absl::flat_hash_map<std::string, std::vector<uint32_t>> identifier_entities;
 
+  // Words of the legal-form dictionary with 4 or more letters ("company",
+  // "limited", "obshchestvo"), to recognise misspelt and glued legal forms
+  // in queries.
+  std::vector<std::string> legal_words;
+
   std::unique_ptr<const Normalizer> normalizer;
 
   const v1::Entity& entity_proto(uint32_t e) const {

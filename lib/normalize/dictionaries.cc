@@ -216,6 +216,11 @@ absl::Status LoadTranslitOverrides(Dictionaries* d) {
         return LineError(kFile, line, "expected 'cyrillic | letters | ICU id'");
       }
       d->cyrillic_variants.emplace_back(DecodeUtf8(line.fields[1]), line.fields[2]);
+    } else if (kind == "rules") {
+      if (line.fields[1].empty() || line.fields[2].empty()) {
+        return LineError(kFile, line, "expected 'rules | ICU id | rule'");
+      }
+      absl::StrAppend(&d->pre_rules[line.fields[1]], line.fields[2], "\n");
     } else if (kind == "char") {
       std::u32string from = DecodeUtf8(line.fields[1]);
       if (from.size() != 1) {
@@ -223,7 +228,7 @@ absl::Status LoadTranslitOverrides(Dictionaries* d) {
       }
       d->char_rules[from[0]] = DecodeUtf8(line.fields[2]);
     } else {
-      return LineError(kFile, line, "kind must be script, cyrillic or char");
+      return LineError(kFile, line, "kind must be script, cyrillic, rules or char");
     }
   }
   return absl::OkStatus();

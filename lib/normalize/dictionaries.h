@@ -56,6 +56,8 @@ struct Dictionaries {
   absl::flat_hash_map<std::string, std::string> script_translit;
   // Cyrillic language rules in file order: (UTF-32 letters, ICU id).
   std::vector<std::pair<std::u32string, std::string>> cyrillic_variants;
+  // ICU id -> transform rules that run before it ("rules" lines).
+  absl::flat_hash_map<std::string, std::string> pre_rules;
   // Character replacements applied before transliteration.
   absl::flat_hash_map<char32_t, std::u32string> char_rules;
 };

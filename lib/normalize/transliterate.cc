@@ -1,34 +1,65 @@
 #include "lib/normalize/transliterate.h"
 
-#include <unicode/translit.h>
+#include <unicode/strenum.h>
 #include <unicode/unistr.h>
 #include <unicode/utypes.h>
 
 #include <utility>
 
-#include "absl/status/status.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 
 namespace partyscreen::internal {
 
 TransliteratorSet::~TransliteratorSet() = default;
 
 absl::StatusOr<std::unique_ptr<TransliteratorSet>> TransliteratorSet::Create(
-    const std::vector<std::string>& ids) {
+    const std::vector<std::string>& ids,
+    const absl::flat_hash_map<std::string, std::string>& pre_rules) {
+  // The ids ICU knows ("Han-Latin", "Russian-Latin/BGN", "Any-NFD", ...).
+  absl::flat_hash_set<std::string> available;
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::StringEnumeration> e(icu::Transliterator::getAvailableIDs(status));
+  if (U_FAILURE(status) || e == nullptr) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("ICU transliterators are not available: ", u_errorName(status)));
+  }
+  const char* name;
+  int32_t len;
+  while ((name = e->next(&len, status)) != nullptr && U_SUCCESS(status)) {
+    available.insert(absl::AsciiStrToLower(absl::string_view(name, len)));
+  }
   std::unique_ptr<TransliteratorSet> set(new TransliteratorSet());
   for (const std::string& id : ids) {
     if (set->pools_.contains(id)) continue;
-    UErrorCode status = U_ZERO_ERROR;
-    UParseError parse_error;
-    std::unique_ptr<icu::Transliterator> t(icu::Transliterator::createInstance(
-        icu::UnicodeString::fromUTF8(id), UTRANS_FORWARD, parse_error, status));
-    if (U_FAILURE(status) || t == nullptr) {
-      return absl::FailedPreconditionError(
-          absl::StrCat("ICU transliterator '", id,
-                       "' is not available: ", u_errorName(status)));
+    for (absl::string_view part : absl::StrSplit(id, ';', absl::SkipWhitespace())) {
+      std::string p = absl::AsciiStrToLower(absl::StripAsciiWhitespace(part));
+      if (p.find('-') == std::string::npos) p = absl::StrCat("any-", p);
+      if (!available.contains(p)) {
+        return absl::FailedPreconditionError(absl::StrCat(
+            "ICU transliterator '", absl::StripAsciiWhitespace(part),
+            "' is missing from the ICU data"));
+      }
     }
     auto pool = std::make_unique<Pool>();
-    pool->prototype = std::move(t);
+    pool->id = id;
+    auto rules = pre_rules.find(id);
+    if (rules != pre_rules.end()) {
+      // Compile the rules alone now, so that a bad rule fails Create.
+      UParseError parse_error;
+      status = U_ZERO_ERROR;
+      std::unique_ptr<icu::Transliterator> check(icu::Transliterator::createFromRules(
+          "partyscreen-check", icu::UnicodeString::fromUTF8(rules->second),
+          UTRANS_FORWARD, parse_error, status));
+      if (U_FAILURE(status)) {
+        return absl::InternalError(absl::StrCat(
+            "transliteration rules for '", id, "' do not compile: ", u_errorName(status),
+            " at rule line ", parse_error.line, " offset ", parse_error.offset));
+      }
+      pool->pre_rules = rules->second;
+    }
     set->pools_.emplace(id, std::move(pool));
   }
   return set;
@@ -41,6 +72,29 @@ absl::StatusOr<std::string> TransliteratorSet::Transliterate(
     return absl::InternalError(absl::StrCat("no transliterator '", id, "'"));
   }
   const Pool& pool = *it->second;
+  absl::call_once(pool.once, [&pool] {
+    UErrorCode status = U_ZERO_ERROR;
+    UParseError parse_error;
+    if (pool.pre_rules.empty()) {
+      pool.prototype.reset(icu::Transliterator::createInstance(
+          icu::UnicodeString::fromUTF8(pool.id), UTRANS_FORWARD, parse_error, status));
+    } else {
+      // The rules, then each element of the id as a '::' directive.
+      std::string rules = pool.pre_rules;
+      for (absl::string_view part : absl::StrSplit(pool.id, ';', absl::SkipWhitespace())) {
+        absl::StrAppend(&rules, "\n:: ", absl::StripAsciiWhitespace(part), " ;");
+      }
+      pool.prototype.reset(icu::Transliterator::createFromRules(
+          "partyscreen-chain", icu::UnicodeString::fromUTF8(rules), UTRANS_FORWARD,
+          parse_error, status));
+    }
+    if (U_FAILURE(status) || pool.prototype == nullptr) {
+      pool.prototype.reset();
+      pool.init_status = absl::InternalError(absl::StrCat(
+          "cannot build ICU transliterator '", pool.id, "': ", u_errorName(status)));
+    }
+  });
+  if (!pool.init_status.ok()) return pool.init_status;
   std::unique_ptr<icu::Transliterator> t;
   {
     absl::MutexLock lock(&pool.mu);

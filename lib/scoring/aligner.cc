@@ -77,11 +77,22 @@ std::vector<Candidate> Candidates(absl::Span<const AlignToken> query,
       options.joined_split_factor > 0
           ? options.min_similarity / options.joined_split_factor
           : 2.0;
+  // Pair similarities first: a join must beat its parts.
+  std::vector<TokenSimilarity> pair(static_cast<size_t>(n) * m);
+  for (int i = 0; i < n; ++i) {
+    for (int j = 0; j < m; ++j) {
+      pair[static_cast<size_t>(i) * m + j] =
+          PairSimilarity(query[i], list[j], options);
+    }
+  }
+  auto pair_sim = [&](int i, int j) {
+    return pair[static_cast<size_t>(i) * m + j].similarity;
+  };
   for (int i = 0; i < n; ++i) {
     const double wq = Weight(query[i]);
     // One-to-one pairs.
     for (int j = 0; j < m; ++j) {
-      const TokenSimilarity s = PairSimilarity(query[i], list[j], options);
+      const TokenSimilarity& s = pair[static_cast<size_t>(i) * m + j];
       if (s.similarity >= options.min_similarity && s.similarity > 0) {
         out.push_back({i, -1, j, -1, s.method, s.similarity,
                        s.similarity * (wq + Weight(list[j]))});
@@ -99,7 +110,8 @@ std::vector<Candidate> Candidates(absl::Span<const AlignToken> query,
         const TokenSimilarity s =
             CompareTokens(query[i].text, joined, options.token, join_cutoff);
         const double sim = s.similarity * options.joined_split_factor;
-        if (sim >= options.min_similarity && sim > 0) {
+        if (sim >= options.min_similarity && sim > 0 &&
+            sim > std::max(pair_sim(i, j), pair_sim(i, j + 1))) {
           out.push_back(
               {i, -1, j, j + 1, MatchMethod::kJoined, sim,
                sim * (wq + Weight(list[j]) + Weight(list[j + 1]))});
@@ -121,7 +133,8 @@ std::vector<Candidate> Candidates(absl::Span<const AlignToken> query,
         const TokenSimilarity s =
             CompareTokens(joined, list[j].text, options.token, join_cutoff);
         const double sim = s.similarity * options.joined_split_factor;
-        if (sim >= options.min_similarity && sim > 0) {
+        if (sim >= options.min_similarity && sim > 0 &&
+            sim > std::max(pair_sim(i, j), pair_sim(i + 1, j))) {
           out.push_back({i, i + 1, j, -1, MatchMethod::kSplit, sim,
                          sim * (wq + Weight(query[i + 1]) + Weight(list[j]))});
         }
@@ -191,10 +204,14 @@ std::vector<const Candidate*> SolveGreedy(const std::vector<Candidate>& cands,
   std::vector<const Candidate*> order;
   order.reserve(cands.size());
   for (const Candidate& c : cands) order.push_back(&c);
+  // Best similarity first (an exact pair before a good join that covers
+  // more weight), then value.
   std::stable_sort(order.begin(), order.end(),
                    [](const Candidate* a, const Candidate* b) {
-                     if (a->value != b->value) return a->value > b->value;
-                     return a->similarity > b->similarity;
+                     if (a->similarity != b->similarity) {
+                       return a->similarity > b->similarity;
+                     }
+                     return a->value > b->value;
                    });
   std::vector<char> q_used(n, 0), l_used(m, 0);
   std::vector<const Candidate*> chosen;
@@ -223,7 +240,7 @@ Alignment AlignTokens(absl::Span<const AlignToken> query,
   result.pairings.resize(n);
   for (int i = 0; i < n; ++i) result.pairings[i].query_index = i;
   const std::vector<Candidate> cands = Candidates(query, list, options);
-  const int exact_limit = std::min(options.max_exact_list_tokens, 16);
+  const int exact_limit = std::min(options.max_exact_list_tokens, 12);
   const std::vector<const Candidate*> chosen =
       (m <= exact_limit && n <= 32) ? SolveExact(cands, n, m)
                                     : SolveGreedy(cands, n, m);

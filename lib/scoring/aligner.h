@@ -79,7 +79,8 @@ struct AlignOptions {
   double joined_split_factor = 0.95;
   // Exact optimisation (dynamic programming over subsets of list tokens)
   // when the list name has at most this many tokens and the query at most
-  // 32; otherwise greedy by weighted similarity. Max 16. Default: 8.
+  // 32; otherwise greedy by weighted similarity. Values above 12 count as
+  // 12 (the DP table has (query tokens + 2) * 2^m entries). Default: 8.
   int max_exact_list_tokens = 8;
   // Token comparison knobs. Default: TokenSimilarityOptions{}.
   TokenSimilarityOptions token;
@@ -92,14 +93,16 @@ struct AlignOptions {
 // initial when one side is a single letter; number tokens only match equal
 // numbers), every query token against each two adjacent list tokens joined
 // (kJoined), and each two adjacent query tokens joined against every list
-// token (kSplit); single letters and numbers never take part in joins.
+// token (kSplit); single letters and numbers never take part in joins, and a
+// join is a candidate only when it is more similar than either of its parts
+// alone ("commission" does not join "commission" + "of").
 // Candidates below `min_similarity` are dropped. The value of a candidate is
 // its similarity times the total weight of the tokens it covers on both
 // sides. The alignment maximises the total value subject to each token being
 // used at most once. For list names of at most `max_exact_list_tokens`
 // tokens this is exact (a DP over the query tokens in order with a bit mask
 // of used list tokens, O(n * 2^m * candidates)); for longer names it is
-// greedy (highest value first). Ties are broken deterministically by
+// greedy (highest similarity first, then highest value). Ties are broken deterministically by
 // candidate order (query index, then list index). Word order never matters
 // except that joined/split partners must be adjacent. No errors.
 Alignment AlignTokens(absl::Span<const AlignToken> query,

@@ -1,6 +1,10 @@
 #include "lib/screen/name_match.h"
 
+#include <algorithm>
+
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "lib/scoring/levenshtein.h"
 #include "lib/screen/candidates.h"
 #include "lib/scoring/token_similarity.h"
 
@@ -33,6 +37,59 @@ std::vector<AlignToken> ListTokens(const IndexData& d, uint32_t name) {
   return out;
 }
 
+
+// A legal-form word within one edit (two for long words) of `token`, or "".
+absl::string_view MisspeltLegalWord(const IndexData& d, absl::string_view token) {
+  const int budget = token.size() >= 9 ? 2 : 1;
+  for (const std::string& w : d.legal_words) {
+    if (w[0] != token[0]) continue;
+    if (w.size() + budget < token.size() || token.size() + budget < w.size()) continue;
+    if (OsaDistance(token, w) <= budget) return w;
+  }
+  return {};
+}
+
+bool IsLegalPart(const IndexData& d, absl::string_view part) {
+  return d.normalizer->IsLegalForm(part) ||
+         std::binary_search(d.legal_words.begin(), d.legal_words.end(), part);
+}
+
+// Repairs legal forms the normalizer could not see because a clerk misspelt
+// them ("COMPNAY", "LIMITEDD") or glued them to a word ("STOCKCOMPANY",
+// "JSCVAD"): a word that no list uses is corrected to a legal-form word
+// within one edit, or split where one part is a legal form and the other a
+// list word. Returns true if anything changed (then `words` holds the
+// repaired token texts).
+bool RepairLegalForms(const IndexData& d, const NormalizedName& n, std::vector<std::string>* words) {
+  bool changed = false;
+  for (const auto& t : n.tokens) {
+    const std::string& w = t.text;
+    if (t.role != TokenRole::kWord || w.size() < 5 || d.vocab_ids.contains(w) || IsAllDigits(w)) {
+      words->push_back(w);
+      continue;
+    }
+    absl::string_view legal = MisspeltLegalWord(d, w);
+    if (!legal.empty()) {
+      words->emplace_back(legal);
+      changed = true;
+      continue;
+    }
+    bool split = false;
+    for (size_t i = 2; i + 2 <= w.size() && !split; ++i) {
+      absl::string_view a = absl::string_view(w).substr(0, i), b = absl::string_view(w).substr(i);
+      bool a_legal = IsLegalPart(d, a), b_legal = IsLegalPart(d, b);
+      bool a_word = a.size() >= 3 && d.vocab_ids.contains(a), b_word = b.size() >= 3 && d.vocab_ids.contains(b);
+      if ((a_legal && (b_word || b_legal)) || (b_legal && a_word)) {
+        words->emplace_back(a);
+        words->emplace_back(b);
+        split = changed = true;
+      }
+    }
+    if (!split) words->push_back(w);
+  }
+  return changed;
+}
+
 }  // namespace
 
 absl::StatusOr<QueryName> PrepareQueryName(const IndexData& d, absl::string_view name, NameKindHint hint) {
@@ -40,6 +97,11 @@ absl::StatusOr<QueryName> PrepareQueryName(const IndexData& d, absl::string_view
   auto norm = d.normalizer->Normalize(name, hint);
   if (!norm.ok()) return norm.status();
   q.normalized = *std::move(norm);
+  std::vector<std::string> repaired;
+  if (RepairLegalForms(d, q.normalized, &repaired)) {
+    auto again = d.normalizer->Normalize(absl::StrJoin(repaired, " "), hint);
+    if (again.ok()) q.normalized = *std::move(again);
+  }
   bool any_core = false;
   for (const auto& t : q.normalized.tokens) any_core |= IsCore(t.role);
   for (const auto& t : q.normalized.tokens) {

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <string>
 
+#include "absl/status/statusor.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -280,6 +281,27 @@ absl::string_view DateAfterParen(absl::string_view rest) {
   return TrimSpace(d);
 }
 
+// "circa 1979-1982" (one real DOB is written so): a year range with a
+// hyphen, which ParseLooseDate reads only as "1979 - 1982".
+absl::StatusOr<v1::PartialDate> ParseYearRange(absl::string_view text) {
+  absl::string_view body = text;
+  const bool circa = absl::ConsumePrefix(&body, "circa ");
+  auto digits = [](absl::string_view s) {
+    if (s.size() != 4) return false;
+    for (char c : s) {
+      if (!absl::ascii_isdigit(static_cast<unsigned char>(c))) return false;
+    }
+    return true;
+  };
+  if (body.size() != 9 || body[4] != '-' || !digits(body.substr(0, 4)) || !digits(body.substr(5))) {
+    return absl::InvalidArgumentError("not a year range");
+  }
+  auto date = ParseLooseDate(absl::StrCat(circa ? "circa " : "", body.substr(0, 4), " to ",
+                                          body.substr(5)));
+  if (date.ok()) date->set_text(std::string(text));
+  return date;
+}
+
 // Parses "VALUE (Country) issued X expires Y" after an identifier label.
 void AddIdentifier(const IdLabel& label, absl::string_view rest, bool person,
                    v1::Entity* entity) {
@@ -401,7 +423,9 @@ bool ParseOfacFact(absl::string_view fact, OfacRemarksMode mode, v1::Entity* ent
   if (!all) return false;
 
   if (HasLabel(fact, "DOB")) {
-    auto date = ParseLooseDate(After(fact, "DOB"));
+    absl::string_view text = After(fact, "DOB");
+    auto date = ParseLooseDate(text);
+    if (!date.ok()) date = ParseYearRange(text);
     if (!date.ok()) return false;
     *entity->add_dates_of_birth() = *std::move(date);
     return true;

@@ -219,7 +219,7 @@ TEST(NormalizerTest, CyrillicHomoglyphsInLatinWords) {
 TEST(NormalizerTest, Cyrillic) {
   EXPECT_THAT(Tokens("ООО Ромашка"), ElementsAre("ooo/legal_form", "romashka"));
   EXPECT_THAT(Norm("ООО Ромашка").legal_forms, ElementsAre("llc"));
-  // BGN/PCGN: Роснефть -> Rosneft' -> rosneft.
+  // BGN/PCGN: Роснефть -> Rosneft' -> rosneft; Сергей -> sergey.
   EXPECT_THAT(Tokens("Роснефть"), ElementsAre("rosneft"));
   EXPECT_THAT(Tokens("Сергей Лавров"), ElementsAre("sergey", "lavrov"));
   NormalizedName n = Norm("Сергей Лавров");
@@ -227,8 +227,12 @@ TEST(NormalizerTest, Cyrillic) {
   EXPECT_EQ(n.tokens[1].source, "Лавров");
   EXPECT_TRUE(n.tokens[1].transliterated);
   EXPECT_THAT(Tokens("ПУБЛИЧНОЕ АКЦИОНЕРНОЕ ОБЩЕСТВО «ПРИМЕР»"),
-              ElementsAre("publichnoye/legal_form", "aktsionernoye/legal_form",
+              ElementsAre("publichnoe/legal_form", "aktsionernoe/legal_form",
                           "obshchestvo/legal_form", "primer"));
+  // The Russian rules of translit_overrides.txt: "е" after a vowel or soft
+  // sign, final "-ий"; BGN's separating middle dot ("t·s") is dropped.
+  EXPECT_EQ(Joined("Агаев Арефьев Юрьевич Виталий Детский"),
+            "agaev arefiev yurievich vitaly detsky");
   EXPECT_THAT(Tokens("ЗАО Пример"), ElementsAre("zao/legal_form", "primer"));
   // Ukrainian by its letters.
   EXPECT_THAT(Tokens("Костянтин Іващенко"), ElementsAre("kostyantyn", "ivashchenko"));

@@ -142,6 +142,25 @@ TEST(AlignTokensTest, JoinsNeedAdjacentTokens) {
   EXPECT_NE(a.pairings[0].method, MatchMethod::kJoined);
 }
 
+TEST(AlignTokensTest, JoinMustBeatItsParts) {
+  const Alignment a = Align("commission", "commission of");
+  EXPECT_EQ(a.pairings[0].method, MatchMethod::kExact);
+  EXPECT_EQ(a.pairings[0].list_index, 0);
+  EXPECT_EQ(a.unmatched_list, std::vector<int>{1});
+}
+
+TEST(AlignTokensTest, IdenticalLongNamesScoreOneWithGreedy) {
+  // 11 list tokens: beyond the exact DP, and with repeated tokens.
+  const std::string name =
+      "central military commission of the workers party of korea cmc x";
+  EXPECT_EQ(Score(name, name), 1.0);
+  const Alignment a = Align(name, name);
+  for (size_t i = 0; i < a.pairings.size(); ++i) {
+    EXPECT_EQ(a.pairings[i].method, MatchMethod::kExact);
+    EXPECT_EQ(a.pairings[i].list_index, static_cast<int>(i));
+  }
+}
+
 TEST(AlignTokensTest, InitialsMatchWordsWithThatLetter) {
   const Alignment a = Align("v putin", "vladimir putin");
   ASSERT_EQ(a.pairings.size(), 2u);

@@ -48,6 +48,13 @@ TEST(OfacRemarksTest, DatesOfBirth) {
   EXPECT_EQ(e.dates_of_birth(3).end_year(), 1962);
   EXPECT_EQ(e.dates_of_birth(4).month(), 3);
   EXPECT_EQ(e.dates_of_birth(4).text(), "Mar 1945");
+  // ent_num 11748 writes "DOB circa 1979-1982".
+  v1::Entity r = Parse("DOB circa 1979-1982");
+  ASSERT_EQ(r.dates_of_birth_size(), 1);
+  EXPECT_EQ(r.dates_of_birth(0).year(), 1979);
+  EXPECT_EQ(r.dates_of_birth(0).end_year(), 1982);
+  EXPECT_TRUE(r.dates_of_birth(0).approximate());
+  EXPECT_EQ(r.dates_of_birth(0).text(), "circa 1979-1982");
 }
 
 TEST(OfacRemarksTest, PersonFacts) {
