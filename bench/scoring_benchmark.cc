@@ -20,15 +20,21 @@ namespace {
 
 // Typical query/list token pairs: typos, transliterations, unrelated words.
 const std::vector<std::pair<std::string, std::string>>& TokenPairs() {
-  static const auto* pairs = new std::vector<std::pair<std::string, std::string>>{
-      {"megvii", "magvii"},          {"rosneft", "rosnft"},
-      {"mohamed", "muhammad"},       {"hussein", "husayn"},
-      {"sensetime", "sunny"},        {"columbia", "nordstrand"},
-      {"zhejiangdahua", "zhejiang"}, {"gaicheyna", "gaichenya"},
-      {"aleksandr", "alexander"},    {"putin", "patel"},
-      {"electromechanical", "electromechnical"},
-      {"jon", "john"},
-  };
+  static const auto* pairs =
+      new std::vector<std::pair<std::string, std::string>>{
+          {"megvii", "magvii"},
+          {"rosneft", "rosnft"},
+          {"mohamed", "muhammad"},
+          {"hussein", "husayn"},
+          {"sensetime", "sunny"},
+          {"columbia", "nordstrand"},
+          {"zhejiangdahua", "zhejiang"},
+          {"gaicheyna", "gaichenya"},
+          {"aleksandr", "alexander"},
+          {"putin", "patel"},
+          {"electromechanical", "electromechnical"},
+          {"jon", "john"},
+      };
   return *pairs;
 }
 
@@ -97,8 +103,8 @@ BENCHMARK(BM_OsaNaive);
 void BM_CachedLevenshteinSimilarity(benchmark::State& state) {
   const CachedLevenshtein scorer("zhejiangdahua");
   const std::vector<std::string> list = {
-      "zhejiang", "dahua",  "zhejiangdahue", "technology",
-      "hikvision", "zhejiangdahua", "company", "zhjiangdahua"};
+      "zhejiang",  "dahua",         "zhejiangdahue", "technology",
+      "hikvision", "zhejiangdahua", "company",       "zhjiangdahua"};
   size_t i = 0;
   for (auto _ : state) {
     benchmark::DoNotOptimize(scorer.Similarity(list[i], 0.8));
@@ -142,13 +148,19 @@ void BM_AlignAndScore3x4(benchmark::State& state) {
           {Name({{"maduro", 1}, {"moros", 1}, {"nicolas", 0.8}}),
            Name({{"nicolas", 0.8}, {"maduro", 1}, {"moros", 1}, {"jr", 0.2}})},
           {Name({{"zhejiangdahua", 1}, {"technology", 0.1}, {"co", 0.05}}),
-           Name({{"zhejiang", 0.4}, {"dahua", 1}, {"technology", 0.1},
+           Name({{"zhejiang", 0.4},
+                 {"dahua", 1},
+                 {"technology", 0.1},
                  {"co", 0.05}})},
           {Name({{"v", 0.3}, {"v", 0.3}, {"putin", 1}}),
-           Name({{"vladimir", 0.6}, {"vladimirovich", 0.7}, {"putin", 1},
+           Name({{"vladimir", 0.6},
+                 {"vladimirovich", 0.7},
+                 {"putin", 1},
                  {"president", 0.2}})},
           {Name({{"columbia", 1}, {"maritime", 0.2}, {"trading", 0.1}}),
-           Name({{"nordstrand", 1}, {"maritime", 0.2}, {"and", 0.01},
+           Name({{"nordstrand", 1},
+                 {"maritime", 0.2},
+                 {"and", 0.01},
                  {"trading", 0.1}})},
       };
   size_t i = 0;

@@ -112,9 +112,8 @@ std::vector<Candidate> Candidates(absl::Span<const AlignToken> query,
         const double sim = s.similarity * options.joined_split_factor;
         if (sim >= options.min_similarity && sim > 0 &&
             sim > std::max(pair_sim(i, j), pair_sim(i, j + 1))) {
-          out.push_back(
-              {i, -1, j, j + 1, MatchMethod::kJoined, sim,
-               sim * (wq + Weight(list[j]) + Weight(list[j + 1]))});
+          out.push_back({i, -1, j, j + 1, MatchMethod::kJoined, sim,
+                         sim * (wq + Weight(list[j]) + Weight(list[j + 1]))});
         }
       }
     }
@@ -241,9 +240,9 @@ Alignment AlignTokens(absl::Span<const AlignToken> query,
   for (int i = 0; i < n; ++i) result.pairings[i].query_index = i;
   const std::vector<Candidate> cands = Candidates(query, list, options);
   const int exact_limit = std::min(options.max_exact_list_tokens, 12);
-  const std::vector<const Candidate*> chosen =
-      (m <= exact_limit && n <= 32) ? SolveExact(cands, n, m)
-                                    : SolveGreedy(cands, n, m);
+  const std::vector<const Candidate*> chosen = (m <= exact_limit && n <= 32)
+                                                   ? SolveExact(cands, n, m)
+                                                   : SolveGreedy(cands, n, m);
   std::vector<char> l_used(m, 0);
   for (const Candidate* c : chosen) {
     Pairing& p = result.pairings[c->q1];

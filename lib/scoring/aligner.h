@@ -31,9 +31,9 @@ namespace partyscreen::internal {
 
 // One token of a name to align.
 struct AlignToken {
-  std::string text;      // normalised: lower-case ASCII letters and digits
-  double weight = 1.0;   // informativeness, > 0; values <= 0 (or NaN) count
-                         // as a tiny positive weight
+  std::string text;        // normalised: lower-case ASCII letters and digits
+  double weight = 1.0;     // informativeness, > 0; values <= 0 (or NaN) count
+                           // as a tiny positive weight
   bool is_number = false;  // numbers match only exactly
 };
 
@@ -102,9 +102,10 @@ struct AlignOptions {
 // used at most once. For list names of at most `max_exact_list_tokens`
 // tokens this is exact (a DP over the query tokens in order with a bit mask
 // of used list tokens, O(n * 2^m * candidates)); for longer names it is
-// greedy (highest similarity first, then highest value). Ties are broken deterministically by
-// candidate order (query index, then list index). Word order never matters
-// except that joined/split partners must be adjacent. No errors.
+// greedy (highest similarity first, then highest value). Ties are broken
+// deterministically by candidate order (query index, then list index). Word
+// order never matters except that joined/split partners must be adjacent. No
+// errors.
 Alignment AlignTokens(absl::Span<const AlignToken> query,
                       absl::Span<const AlignToken> list,
                       const AlignOptions& options = {});

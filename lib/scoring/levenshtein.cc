@@ -124,12 +124,14 @@ int DpOsaDistance(absl::string_view a, absl::string_view b) {
 // Levenshtein after affix stripping; max < 0 means unbounded.
 int DistanceImpl(absl::string_view a, absl::string_view b, int max) {
   StripAffixes(a, b);
-  if (a.empty()) return max >= 0 && static_cast<int>(b.size()) > max
-                            ? max + 1
-                            : static_cast<int>(b.size());
-  if (b.empty()) return max >= 0 && static_cast<int>(a.size()) > max
-                            ? max + 1
-                            : static_cast<int>(a.size());
+  if (a.empty())
+    return max >= 0 && static_cast<int>(b.size()) > max
+               ? max + 1
+               : static_cast<int>(b.size());
+  if (b.empty())
+    return max >= 0 && static_cast<int>(a.size()) > max
+               ? max + 1
+               : static_cast<int>(a.size());
   // Pattern = the shorter string when it fits in a word (distance is
   // symmetric).
   if (a.size() > b.size()) std::swap(a, b);

@@ -1,6 +1,7 @@
 #include "lib/screen/name_match.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -9,6 +10,11 @@
 #include "lib/scoring/token_similarity.h"
 
 namespace partyscreen::internal {
+
+// The logistic model of ScoreFromFeatures, fitted by partyscreen_calibrate
+// on the dev benchmark (scripts/calibrate); see README "Calibration".
+#include "lib/screen/score_model.inc"
+
 namespace {
 
 bool IsCore(TokenRole r) { return r == TokenRole::kWord || r == TokenRole::kNumber || r == TokenRole::kParticle; }
@@ -22,20 +28,6 @@ const char* RoleMark(TokenRole r) {
   }
 }
 
-std::vector<AlignToken> ListTokens(const IndexData& d, uint32_t name) {
-  const IndexedName& in = d.names[name];
-  std::vector<AlignToken> out;
-  out.reserve(in.token_count);
-  for (uint32_t k = 0; k < in.token_count; ++k) {
-    uint32_t t = d.name_tokens[in.token_begin + k];
-    AlignToken a;
-    a.text = d.vocab[t];
-    a.weight = d.weight[t];
-    a.is_number = IsAllDigits(a.text);
-    out.push_back(std::move(a));
-  }
-  return out;
-}
 
 
 // A legal-form word within one edit (two for long words) of `token`, or "".
@@ -97,6 +89,8 @@ absl::StatusOr<QueryName> PrepareQueryName(const IndexData& d, absl::string_view
   auto norm = d.normalizer->Normalize(name, hint);
   if (!norm.ok()) return norm.status();
   q.normalized = *std::move(norm);
+  q.hint = hint;
+  q.latin = q.normalized.script == "Latn" || q.normalized.script == "Zyyy";
   std::vector<std::string> repaired;
   if (RepairLegalForms(d, q.normalized, &repaired)) {
     auto again = d.normalizer->Normalize(absl::StrJoin(repaired, " "), hint);
@@ -146,15 +140,133 @@ absl::StatusOr<QueryName> PrepareQueryName(const IndexData& d, absl::string_view
   return q;
 }
 
+std::vector<AlignToken> ListTokens(const IndexData& d, uint32_t name) {
+  const IndexedName& in = d.names[name];
+  std::vector<AlignToken> out;
+  out.reserve(in.token_count);
+  for (uint32_t k = 0; k < in.token_count; ++k) {
+    uint32_t t = d.name_tokens[in.token_begin + k];
+    AlignToken a;
+    a.text = d.vocab[t];
+    a.weight = d.weight[t];
+    a.is_number = IsAllDigits(a.text);
+    out.push_back(std::move(a));
+  }
+  return out;
+}
+
+const char* const kFeatureNames[kNumFeatures] = {
+    "query_coverage",         // weighted share of the query matched, times similarity
+    "list_coverage",          // weighted share of the list name matched, times similarity
+    "query_exact_share",      // weighted share of the query matched exactly
+    "query_unmatched_weight", // sum of the weights of unmatched query tokens
+    "list_unmatched_weight",  // sum of the weights of unmatched list tokens
+    "min_similarity",         // lowest similarity among matched pairs
+    "exact_chars",            // log(1 + letters matched exactly)
+    "single_token_query",     // the query has one token
+    "initials_share",         // share of query tokens matched as initials
+    "phonetic_share",         // share of query tokens matched only phonetically
+    "number_conflict",        // a number on one side is unmatched
+    "best_exact_weight",      // highest weight among exactly matched tokens
+    "log_query_tokens",       // log(number of query tokens)
+    "log_list_tokens",        // log(number of list tokens)
+    "person_entity",          // the listed party is an individual
+    "person_list_coverage",   // person_entity x list_coverage
+};
+
+Alignment AlignName(const IndexData& d, const QueryName& q, uint32_t name,
+                    const std::vector<AlignToken>& list) {
+  AlignOptions o;
+  const v1::EntityKind kind = d.entities[d.names[name].entity].kind;
+  o.allow_initials = q.hint != NameKindHint::kOrganization &&
+                     (kind == v1::ENTITY_KIND_INDIVIDUAL || kind == v1::ENTITY_KIND_UNKNOWN);
+  if (q.latin) o.token.phonetic_similarity = 0.78;
+  return AlignTokens(q.tokens, list, o);
+}
+
+NameFeatures ComputeFeatures(const IndexData& d, const QueryName& q, uint32_t name,
+                             const std::vector<AlignToken>& list, const Alignment& al) {
+  NameFeatures f;
+  const int n = static_cast<int>(q.tokens.size()), m = static_cast<int>(list.size());
+  auto W = [](const AlignToken& t) { return t.weight > 1e-6 ? t.weight : 1e-6; };
+  double qw = 0, qm = 0, qe = 0, qun = 0, lw = 0, lm = 0, lun = 0, min_sim = 1.0, exact_chars = 0, best_exact = 0;
+  int initials = 0, phonetic = 0;
+  bool all_exact = n > 0 && m > 0;
+  bool number_conflict = false;
+  std::vector<double> list_sim(m, 0.0);
+  for (int i = 0; i < n; ++i) {
+    const Pairing& p = al.pairings[i];
+    const double w = W(q.tokens[i]);
+    qw += w;
+    if (p.list_index < 0 || p.method == MatchMethod::kNone || p.method == MatchMethod::kNumberMismatch) {
+      qun += w;
+      all_exact = false;
+      if (q.tokens[i].is_number) number_conflict = true;
+      continue;
+    }
+    qm += w * p.similarity;
+    min_sim = std::min(min_sim, p.similarity);
+    list_sim[p.list_index] = std::max(list_sim[p.list_index], p.similarity);
+    if (p.list_index2 >= 0) list_sim[p.list_index2] = std::max(list_sim[p.list_index2], p.similarity);
+    if (p.method == MatchMethod::kExact) {
+      qe += w;
+      exact_chars += static_cast<double>(q.tokens[i].text.size());
+      best_exact = std::max(best_exact, w);
+    } else {
+      all_exact = false;
+    }
+    if (p.method == MatchMethod::kInitial) ++initials;
+    if (p.method == MatchMethod::kPhonetic) ++phonetic;
+  }
+  for (int j = 0; j < m; ++j) {
+    const double w = W(list[j]);
+    lw += w;
+    lm += w * list_sim[j];
+    if (list_sim[j] <= 0) {
+      lun += w;
+      all_exact = false;
+      if (list[j].is_number) number_conflict = true;
+    }
+  }
+  const bool person = d.entities[d.names[name].entity].kind == v1::ENTITY_KIND_INDIVIDUAL;
+  const double L = lw > 0 ? lm / lw : 0;
+  f.x[0] = qw > 0 ? qm / qw : 0;
+  f.x[1] = L;
+  f.x[2] = qw > 0 ? qe / qw : 0;
+  f.x[3] = qun;
+  f.x[4] = lun;
+  f.x[5] = qm > 0 ? min_sim : 0;
+  f.x[6] = std::log1p(exact_chars);
+  f.x[7] = n == 1 ? 1 : 0;
+  f.x[8] = n > 0 ? static_cast<double>(initials) / n : 0;
+  f.x[9] = n > 0 ? static_cast<double>(phonetic) / n : 0;
+  f.x[10] = number_conflict ? 1 : 0;
+  f.x[11] = best_exact;
+  f.x[12] = std::log(std::max(1, n));
+  f.x[13] = std::log(std::max(1, m));
+  f.x[14] = person ? 1 : 0;
+  f.x[15] = person ? L : 0;
+  f.all_exact = all_exact;
+  return f;
+}
+
+double ScoreFromFeatures(const NameFeatures& f) {
+  if (f.all_exact) return 1.0;
+  double z = kFeatureBias;
+  for (int i = 0; i < kNumFeatures; ++i) z += kFeatureWeights[i] * f.x[i];
+  double p = 1.0 / (1.0 + std::exp(-z));
+  return std::min(p, 0.99);
+}
+
 double ScoreName(const IndexData& d, const QueryName& q, uint32_t name) {
   std::vector<AlignToken> list = ListTokens(d, name);
-  Alignment al = AlignTokens(q.tokens, list);
-  return NameScore(al, q.tokens, list);
+  Alignment al = AlignName(d, q, name, list);
+  return ScoreFromFeatures(ComputeFeatures(d, q, name, list, al));
 }
 
 void ExplainName(const IndexData& d, const QueryName& q, uint32_t name, Explanation* out) {
   std::vector<AlignToken> list = ListTokens(d, name);
-  Alignment al = AlignTokens(q.tokens, list);
+  Alignment al = AlignName(d, q, name, list);
   out->query_tokens = q.display;
   out->list_tokens.clear();
   for (const auto& t : list) out->list_tokens.push_back(t.text);

@@ -40,12 +40,41 @@ struct QueryName {
   // Joined forms of adjacent query tokens that are vocabulary tokens
   // ("sense time" → "sensetime"): (first query token index, vocab id).
   std::vector<std::pair<int, uint32_t>> joined_similar;
+  NameKindHint hint = NameKindHint::kUnknown;
+  bool latin = true;  // the query was written in Latin script
 };
 
 // Normalises `name` and looks its tokens up in the vocabulary.
 // kInvalidArgument if the name has no letters or digits or is not UTF-8
 // (never quoting the name).
 absl::StatusOr<QueryName> PrepareQueryName(const IndexData& d, absl::string_view name, NameKindHint hint);
+
+// The features of one aligned name pair that the name score is computed
+// from (see ScoreFromFeatures). Index i of `x` is described by
+// kFeatureNames[i].
+inline constexpr int kNumFeatures = 16;
+extern const char* const kFeatureNames[kNumFeatures];
+struct NameFeatures {
+  double x[kNumFeatures] = {};
+  bool all_exact = false;  // every token of both sides matched exactly
+};
+
+// The tokens of indexed name `name` with their weights.
+std::vector<AlignToken> ListTokens(const IndexData& d, uint32_t name);
+
+// Aligns the query with indexed name `name` (initials only between persons;
+// phonetic equality counts less for Latin-script queries).
+Alignment AlignName(const IndexData& d, const QueryName& q, uint32_t name,
+                    const std::vector<AlignToken>& list);
+
+NameFeatures ComputeFeatures(const IndexData& d, const QueryName& q, uint32_t name,
+                             const std::vector<AlignToken>& list, const Alignment& al);
+
+// The calibrated name score: 1.0 when every token of both names matched
+// exactly; otherwise a logistic model over the features, fitted on the dev
+// benchmark by `partyscreen_calibrate` (README, "Calibration"), capped at
+// 0.99.
+double ScoreFromFeatures(const NameFeatures& f);
 
 // The name score in [0, 1] of indexed name `name` for the query.
 double ScoreName(const IndexData& d, const QueryName& q, uint32_t name);

@@ -12,10 +12,9 @@ namespace {
 
 // Low weight for the generic words of these tests, 1 for everything else.
 double TestWeight(absl::string_view t) {
-  static const char* kGeneric[] = {"beijing",   "technology", "development",
-                                   "co",        "ltd",        "company",
-                                   "maritime",  "and",        "trading",
-                                   "limited",   "holding"};
+  static const char* kGeneric[] = {
+      "beijing",  "technology", "development", "co",      "ltd",    "company",
+      "maritime", "and",        "trading",     "limited", "holding"};
   for (const char* g : kGeneric) {
     if (t == g) return 0.1;
   }
@@ -176,8 +175,8 @@ TEST(AlignTokensTest, InitialsMatchWordsWithThatLetter) {
   const Alignment c = Align("s putin", "vladimir putin");
   EXPECT_EQ(c.pairings[0].method, MatchMethod::kNone);
   EXPECT_EQ(c.pairings[0].list_index, -1);
-  EXPECT_GT(Score("v putin", "vladimir putin"), Score("s putin",
-                                                      "vladimir putin"));
+  EXPECT_GT(Score("v putin", "vladimir putin"),
+            Score("s putin", "vladimir putin"));
   EXPECT_GE(Score("v v putin", "vladimir vladimirovich putin"), 0.9);
 }
 
@@ -220,9 +219,9 @@ TEST(AlignTokensTest, ExactAndGreedyAgreeOnRandomNames) {
   // Exact total weighted similarity is never below greedy's.
   std::mt19937 rng(31337);
   const std::vector<std::string> words = {
-      "ali",  "alli",   "hassan", "hasan",  "sense", "time", "sensetime",
-      "v",    "vlad",   "putin",  "putim",  "co",    "3",    "mohamed",
-      "muhammad", "abdul", "rahman", "abdulrahman"};
+      "ali",       "alli",    "hassan",   "hasan", "sense",  "time",
+      "sensetime", "v",       "vlad",     "putin", "putim",  "co",
+      "3",         "mohamed", "muhammad", "abdul", "rahman", "abdulrahman"};
   std::uniform_int_distribution<size_t> pick(0, words.size() - 1);
   std::uniform_int_distribution<int> len(1, 5);
   AlignOptions greedy;
@@ -235,11 +234,9 @@ TEST(AlignTokensTest, ExactAndGreedyAgreeOnRandomNames) {
       if (p.method == MatchMethod::kSplit) {
         if (p.query_index2 < p.query_index) continue;
         t += p.similarity * (q[p.query_index].weight +
-                             q[p.query_index2].weight +
-                             l[p.list_index].weight);
+                             q[p.query_index2].weight + l[p.list_index].weight);
       } else if (p.method == MatchMethod::kJoined) {
-        t += p.similarity * (q[p.query_index].weight +
-                             l[p.list_index].weight +
+        t += p.similarity * (q[p.query_index].weight + l[p.list_index].weight +
                              l[p.list_index2].weight);
       } else {
         t += p.similarity * (q[p.query_index].weight + l[p.list_index].weight);
@@ -254,7 +251,8 @@ TEST(AlignTokensTest, ExactAndGreedyAgreeOnRandomNames) {
     const std::vector<AlignToken> q = Tokens(qs), l = Tokens(ls);
     const Alignment exact = AlignTokens(q, l);
     const Alignment approx = AlignTokens(q, l, greedy);
-    ASSERT_GE(total(exact, q, l) + 1e-9, total(approx, q, l)) << qs << "|" << ls;
+    ASSERT_GE(total(exact, q, l) + 1e-9, total(approx, q, l))
+        << qs << "|" << ls;
     // Structural invariants: one pairing per query token, list tokens used
     // once, unmatched_list is the complement.
     ASSERT_EQ(exact.pairings.size(), q.size());
@@ -339,9 +337,12 @@ TEST(NameScoreTest, SiblingWithReplacedDistinctiveTokenScoresLow) {
 }
 
 TEST(NameScoreTest, MoreTyposRankLower) {
-  const double exact = Score("zhejiang dahua technology", "zhejiang dahua technology");
-  const double one = Score("zhejiang duahua technology", "zhejiang dahua technology");
-  const double two = Score("zhejang duahua technology", "zhejiang dahua technology");
+  const double exact =
+      Score("zhejiang dahua technology", "zhejiang dahua technology");
+  const double one =
+      Score("zhejiang duahua technology", "zhejiang dahua technology");
+  const double two =
+      Score("zhejang duahua technology", "zhejiang dahua technology");
   EXPECT_EQ(exact, 1.0);
   EXPECT_LT(one, exact);
   EXPECT_LT(two, one);

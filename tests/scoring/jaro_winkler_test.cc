@@ -83,8 +83,8 @@ TEST(JaroWinklerTest, MatchesNaiveAroundTheWordBoundary) {
       std::uniform_int_distribution<int> d('a', 'd');
       for (char& c : a) c = static_cast<char>(d(rng));
       for (char& c : b) c = static_cast<char>(d(rng));
-      ASSERT_NEAR(JaroWinklerSimilarity(a, b),
-                  JaroWinklerSimilarityNaive(a, b), 1e-9);
+      ASSERT_NEAR(JaroWinklerSimilarity(a, b), JaroWinklerSimilarityNaive(a, b),
+                  1e-9);
     }
   }
 }

@@ -1,0 +1,216 @@
+// The index never loses an alert: every hit of the exhaustive scan
+// (ScreenerOptions.exhaustive) at or above kDefaultAlertThreshold must be
+// returned by the indexed screener with the same score — on every labelled
+// dev benchmark query (100 %) and on a seeded sample of generated
+// near-duplicates of listed names (>= 99.9 %).
+//
+// The sample is sized for CI (the exhaustive scan scores every indexed name
+// of the bundled lists for each query). The full comparison on 100,000
+// generated queries is the macro harness:
+//   scripts/bench --queries 100000 --exhaustive-sample 100000
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <memory>
+#include <string>
+#include <thread>
+#include <utility>
+#include <vector>
+
+#include "bench/query_mix.h"
+#include "absl/status/status.h"
+#include "gtest/gtest.h"
+#include "lib/util/file.h"
+#include "partyscreen/index.h"
+#include "partyscreen/options.h"
+#include "partyscreen/screener.h"
+#include "tools/partyscreen/thread_pool.h"
+
+namespace partyscreen {
+namespace {
+
+constexpr size_t kGeneratedVariants = 2000;
+constexpr uint64_t kSeed = 20240601;
+
+// How the indexed results compare with the exhaustive ones.
+struct Counts {
+  int64_t queries = 0;
+  int64_t alerting = 0;       // exhaustive hits with score >= threshold
+  int64_t missed = 0;         // absent from the indexed result (or indexed error)
+  int64_t score_differs = 0;  // present with another score
+  int64_t indexed_errors = 0;
+  int64_t exhaustive_errors = 0;
+  int64_t found() const { return alerting - missed - score_differs; }
+};
+
+class IndexRecallTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    const std::string dev_path = PARTYSCREEN_SHARED_DIR "/eval/queries_dev.csv";
+    if (!internal::PathExists(dev_path)) return;  // each test skips
+    absl::Status s = Load(dev_path);
+    if (!s.ok()) error_ = new std::string(s.ToString());
+  }
+
+  // Reads the lists and queries and builds the index and screeners.
+  static absl::Status Load(const std::string& dev_path) {
+    auto dev = bench::ReadDevQueries(dev_path);
+    if (!dev.ok()) return dev.status();
+    auto lists = bench::ReadBundledLists(PARTYSCREEN_SOURCE_DIR "/data/lists");
+    if (!lists.ok()) return lists.status();
+    // Variants of listed names only (no unlisted names: they rarely alert).
+    std::vector<bench::MixQuery> mix =
+        bench::GenerateQueries(*lists, bench::NegativeNames(), kGeneratedVariants, kSeed);
+    generated_ = new std::vector<Query>();
+    for (auto& m : mix) generated_->push_back(std::move(m.query));
+
+    IndexBuilder builder;
+    for (auto& l : *lists) {
+      if (absl::Status s = builder.AddList(std::move(l)); !s.ok()) return s;
+    }
+    auto index = std::move(builder).Build();
+    if (!index.ok()) return index.status();
+    auto indexed = Screener::Create(*index);
+    if (!indexed.ok()) return indexed.status();
+    ScreenerOptions exhaustive_options;
+    exhaustive_options.exhaustive = true;
+    auto exhaustive = Screener::Create(*index, exhaustive_options);
+    if (!exhaustive.ok()) return exhaustive.status();
+    indexed_ = indexed->release();
+    exhaustive_ = exhaustive->release();
+    pool_ = new cli::ThreadPool(static_cast<int>(std::max(1u, std::thread::hardware_concurrency())));
+    dev_ = new std::vector<Query>(*std::move(dev));
+    return absl::OkStatus();
+  }
+
+  static void TearDownTestSuite() {
+    delete indexed_;
+    delete exhaustive_;
+    delete pool_;
+    delete dev_;
+    delete generated_;
+    delete error_;
+    error_ = nullptr;
+    indexed_ = exhaustive_ = nullptr;
+    pool_ = nullptr;
+    dev_ = generated_ = nullptr;
+  }
+
+  void SetUp() override {
+    ASSERT_EQ(error_, nullptr) << *error_;
+    if (dev_ == nullptr) GTEST_SKIP() << "../shared is absent (no " PARTYSCREEN_SHARED_DIR "/eval/queries_dev.csv)";
+  }
+
+  // All hits at or above the threshold, no limit, no explanations.
+  static ScreenOptions AllAlerts() {
+    ScreenOptions o;
+    o.min_score = kDefaultAlertThreshold;
+    o.limit = 0;
+    o.explain = false;
+    return o;
+  }
+
+  // Screens `queries` both ways and counts.
+  static Counts Compare(const std::vector<Query>& queries) {
+    BatchOptions batch;
+    batch.executor = pool_;
+    batch.chunk_size = 16;
+    auto idx = indexed_->ScreenBatch(queries, AllAlerts(), batch);
+    auto exh = exhaustive_->ScreenBatch(queries, AllAlerts(), batch);
+    Counts c;
+    for (size_t i = 0; i < queries.size(); ++i) {
+      ++c.queries;
+      if (!exh[i].ok()) {
+        ++c.exhaustive_errors;
+        continue;
+      }
+      std::map<std::pair<std::string, std::string>, double> got;
+      if (idx[i].ok()) {
+        for (const Hit& h : idx[i]->hits) got[{h.list_id, h.entity_id}] = h.score;
+      } else {
+        ++c.indexed_errors;
+      }
+      for (const Hit& h : exh[i]->hits) {
+        if (h.score < kDefaultAlertThreshold) continue;
+        ++c.alerting;
+        auto it = got.find({h.list_id, h.entity_id});
+        if (it == got.end()) {
+          ++c.missed;
+        } else if (std::abs(it->second - h.score) > 1e-9) {
+          ++c.score_differs;
+        }
+      }
+    }
+    return c;
+  }
+
+  static void Print(const char* what, const Counts& c) {
+    std::printf(
+        "[ recall   ] %s: %ld queries, %ld alerting hits of the exhaustive scan; index found %ld "
+        "(%.3f %%), missed %ld, other score %ld; errors indexed %ld, exhaustive %ld\n",
+        what, static_cast<long>(c.queries), static_cast<long>(c.alerting), static_cast<long>(c.found()),
+        c.alerting ? 100.0 * static_cast<double>(c.found()) / static_cast<double>(c.alerting) : 100.0,
+        static_cast<long>(c.missed), static_cast<long>(c.score_differs), static_cast<long>(c.indexed_errors),
+        static_cast<long>(c.exhaustive_errors));
+  }
+
+  static const Screener* indexed_;
+  static const Screener* exhaustive_;
+  static cli::ThreadPool* pool_;
+  static std::vector<Query>* dev_;
+  static std::vector<Query>* generated_;
+  static std::string* error_;
+};
+
+const Screener* IndexRecallTest::indexed_ = nullptr;
+const Screener* IndexRecallTest::exhaustive_ = nullptr;
+cli::ThreadPool* IndexRecallTest::pool_ = nullptr;
+std::vector<Query>* IndexRecallTest::dev_ = nullptr;
+std::vector<Query>* IndexRecallTest::generated_ = nullptr;
+std::string* IndexRecallTest::error_ = nullptr;
+
+TEST_F(IndexRecallTest, FindsEveryAlertOfTheDevQueries) {
+  Counts c = Compare(*dev_);
+  Print("dev", c);
+  EXPECT_GE(dev_->size(), 2000u);
+  EXPECT_GT(c.alerting, 500) << "the exhaustive scan should alert on many dev queries";
+  EXPECT_EQ(c.exhaustive_errors, 0);
+  EXPECT_EQ(c.indexed_errors, 0);
+  EXPECT_EQ(c.missed, 0);
+  EXPECT_EQ(c.score_differs, 0);
+}
+
+TEST_F(IndexRecallTest, FindsAlmostEveryAlertOfGeneratedVariants) {
+  Counts c = Compare(*generated_);
+  Print("generated variants", c);
+  EXPECT_EQ(generated_->size(), kGeneratedVariants);
+  EXPECT_GT(c.alerting, static_cast<int64_t>(kGeneratedVariants / 2))
+      << "near-duplicates of listed names should mostly alert";
+  EXPECT_EQ(c.exhaustive_errors, 0);
+  EXPECT_GE(static_cast<double>(c.found()), 0.999 * static_cast<double>(c.alerting));
+}
+
+TEST_F(IndexRecallTest, BatchOnThreadsEqualsOneByOne) {
+  std::vector<Query> sample(generated_->begin(), generated_->begin() + 500);
+  BatchOptions batch;
+  batch.executor = pool_;
+  batch.chunk_size = 7;
+  auto threaded = indexed_->ScreenBatch(sample, AllAlerts(), batch);
+  ASSERT_EQ(threaded.size(), sample.size());
+  for (size_t i = 0; i < sample.size(); ++i) {
+    auto one = indexed_->Screen(sample[i], AllAlerts());
+    ASSERT_EQ(one.ok(), threaded[i].ok()) << "query " << i;
+    if (!one.ok()) continue;
+    ASSERT_EQ(one->hits.size(), threaded[i]->hits.size()) << "query " << i;
+    for (size_t h = 0; h < one->hits.size(); ++h) {
+      EXPECT_EQ(one->hits[h].list_id, threaded[i]->hits[h].list_id);
+      EXPECT_EQ(one->hits[h].entity_id, threaded[i]->hits[h].entity_id);
+      EXPECT_EQ(one->hits[h].score, threaded[i]->hits[h].score);
+    }
+  }
+}
+
+}  // namespace
+}  // namespace partyscreen
