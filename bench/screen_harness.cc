@@ -631,6 +631,7 @@ int RunSynthetic(const Flags& flags) {
 
 int main(int argc, char** argv) {
   using namespace partyscreen::bench;  // NOLINT
+  std::setvbuf(stdout, nullptr, _IOLBF, 0);  // progress is visible through a pipe
   Flags flags = ParseFlags(argc, argv);
   if (!flags.rss_probe.empty()) return RssProbe(flags.rss_probe);
   if (!flags.synthetic.empty()) return RunSynthetic(flags);

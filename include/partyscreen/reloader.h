@@ -71,8 +71,8 @@ class ScreenerHolder {
   // kUnimplemented, kFailedPrecondition — and of `Swap`.
   absl::Status ReloadSnapshot(absl::string_view path);
 
-  // Builds an index with `load` (called without any lock held, so it may
-  // take long) and swaps it in. Errors: whatever `load` returns, then those
+  // Builds an index with `load` and swaps it in. `load` may take long: it
+  // runs while other reloads wait, but never blocks `Get`. Errors: whatever `load` returns, then those
   // of `Swap`; on any error the previous screener is kept.
   absl::Status Reload(const std::function<absl::StatusOr<std::shared_ptr<const Index>>()>& load);
 

@@ -63,6 +63,28 @@ void BuildPostings(const std::vector<std::pair<uint32_t, uint32_t>>& pairs, size
 
 }  // namespace
 
+void ForEachDeletion(absl::string_view token, const std::function<void(uint64_t)>& fn) {
+  const size_t n = token.size();
+  auto hash_skip = [&](size_t a, size_t b) {  // skip positions a and b (npos = none)
+    uint64_t h = 1469598103934665603ull;
+    for (size_t i = 0; i < n; ++i) {
+      if (i == a || i == b) continue;
+      h ^= static_cast<unsigned char>(token[i]);
+      h *= 1099511628211ull;
+    }
+    h ^= 0xff;  // terminator, so "ab"+skip differs from a prefix
+    h *= 1099511628211ull;
+    return h;
+  };
+  constexpr size_t kNone = static_cast<size_t>(-1);
+  fn(hash_skip(kNone, kNone));
+  for (size_t i = 0; i < n; ++i) {
+    fn(hash_skip(i, kNone));
+    if (n > 24) continue;
+    for (size_t j = i + 1; j < n; ++j) fn(hash_skip(i, j));
+  }
+}
+
 float TokenWeight(uint32_t df, uint32_t n, bool particle) {
   // Inverse document frequency over entities, shaped so that a word carried
   // by a few entities weighs ~1 and a word carried by a large share of them
@@ -212,6 +234,21 @@ absl::Status BuildIndexData(IndexData* d) {
     size_t len = d->vocab[t].size();
     if (d->vocab_by_length.size() <= len) d->vocab_by_length.resize(len + 1);
     d->vocab_by_length[len].push_back(t);
+  }
+  {
+    std::vector<std::pair<uint64_t, uint32_t>> del;
+    for (uint32_t t = 0; t < d->vocab.size(); ++t) {
+      if (d->vocab[t].size() < 3) continue;
+      ForEachDeletion(d->vocab[t], [&](uint64_t h) { del.emplace_back(h, t); });
+    }
+    std::sort(del.begin(), del.end());
+    del.erase(std::unique(del.begin(), del.end()), del.end());
+    d->deletion_keys.resize(del.size());
+    d->deletion_tokens.resize(del.size());
+    for (size_t i = 0; i < del.size(); ++i) {
+      d->deletion_keys[i] = del[i].first;
+      d->deletion_tokens[i] = del[i].second;
+    }
   }
   d->identifier_entities.clear();
   for (uint32_t e = 0; e < d->entities.size(); ++e) {

@@ -5,6 +5,7 @@
 #define PARTYSCREEN_LIB_INDEX_INDEX_DATA_H_
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -75,8 +76,17 @@ struct IndexData {
 
   absl::flat_hash_map<std::string, uint32_t> entity_by_key;  // "list\x1fid" → entity
 
-  // Vocabulary token ids by token length (for fuzzy token lookup).
+  // Vocabulary token ids by token length.
   std::vector<std::vector<uint32_t>> vocab_by_length;
+
+  // Deletion neighbourhood of the vocabulary (after SymSpell, Garbe 2012):
+  // for every token, the 64-bit FNV-1a hashes of the strings made by
+  // deleting 0, 1 or 2 of its letters, sorted, each with its token id. Two
+  // tokens within Levenshtein distance 2 share at least one such string, so
+  // looking up the query token's own deletions finds every vocabulary token
+  // within two edits without scanning the vocabulary.
+  std::vector<uint64_t> deletion_keys;
+  std::vector<uint32_t> deletion_tokens;
 
   // Identifier value (upper-case letters and digits only) → entities
   // carrying it (passport, IMO, registration number, ...).
@@ -101,6 +111,10 @@ struct IndexData {
 // Builds all derived structures of `data` from data->lists. Used by
 // IndexBuilder::Build and by Index::Load.
 absl::Status BuildIndexData(IndexData* data);
+
+// Calls `fn(hash)` for the FNV-1a hash of every string obtained from `token`
+// by deleting 0, 1 or 2 characters (tokens longer than 24 characters: 0 or 1).
+void ForEachDeletion(absl::string_view token, const std::function<void(uint64_t)>& fn);
 
 // Weight of a token with document frequency `df` among `n` entities.
 float TokenWeight(uint32_t df, uint32_t n, bool particle);

@@ -172,6 +172,9 @@ const char* const kFeatureNames[kNumFeatures] = {
     "log_list_tokens",        // log(number of list tokens)
     "person_entity",          // the listed party is an individual
     "person_list_coverage",   // person_entity x list_coverage
+    "non_latin_query",        // the query was written in another script
+    "non_latin_query_coverage",  // non_latin_query x query_coverage
+    "non_latin_list_coverage",   // non_latin_query x list_coverage
 };
 
 Alignment AlignName(const IndexData& d, const QueryName& q, uint32_t name,
@@ -246,6 +249,9 @@ NameFeatures ComputeFeatures(const IndexData& d, const QueryName& q, uint32_t na
   f.x[13] = std::log(std::max(1, m));
   f.x[14] = person ? 1 : 0;
   f.x[15] = person ? L : 0;
+  f.x[16] = q.latin ? 0 : 1;
+  f.x[17] = q.latin ? 0 : f.x[0];
+  f.x[18] = q.latin ? 0 : L;
   f.all_exact = all_exact;
   return f;
 }
@@ -254,7 +260,12 @@ double ScoreFromFeatures(const NameFeatures& f) {
   if (f.all_exact) return 1.0;
   double z = kFeatureBias;
   for (int i = 0; i < kNumFeatures; ++i) z += kFeatureWeights[i] * f.x[i];
-  double p = 1.0 / (1.0 + std::exp(-z));
+  // kScoreShift moves the logistic curve so that the dev benchmark's 1 %
+  // false-alert point falls on kDefaultAlertThreshold.
+  double p = 1.0 / (1.0 + std::exp(-(z + kScoreShift)));
+  // A number on one side that the other lacks or contradicts ("VICTORY 3"
+  // vs "VICTORY 5" or "VICTORY") is a different party: never an alert.
+  if (f.x[10] > 0) p = std::min(p, kNumberConflictCap);
   return std::min(p, 0.99);
 }
 

@@ -22,7 +22,8 @@ inline constexpr double kDobBonus = 0.03;          // birth year within the list
 inline constexpr double kDobPenalty = 0.15;        // birth year off by more than one year
 inline constexpr double kCountryBonus = 0.02;      // country among the listed countries
 inline constexpr double kCountryPenalty = 0.05;    // country not among them
-inline constexpr double kIdentifierScore = 0.95;   // an identical identifier lifts the score to at least this
+inline constexpr double kIdentifierScore = 0.95;
+inline constexpr double kNumberConflictCap = 0.6;  // names whose numbers differ   // an identical identifier lifts the score to at least this
 
 // A vocabulary token similar to a query token.
 struct SimilarToken {
@@ -52,7 +53,7 @@ absl::StatusOr<QueryName> PrepareQueryName(const IndexData& d, absl::string_view
 // The features of one aligned name pair that the name score is computed
 // from (see ScoreFromFeatures). Index i of `x` is described by
 // kFeatureNames[i].
-inline constexpr int kNumFeatures = 16;
+inline constexpr int kNumFeatures = 19;
 extern const char* const kFeatureNames[kNumFeatures];
 struct NameFeatures {
   double x[kNumFeatures] = {};

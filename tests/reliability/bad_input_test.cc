@@ -18,9 +18,11 @@
 //   row with one cell too many / too few .... kInvalidArgument file:line
 //   10 MB field (remarks) ................... accepted whole (limit is 64 MiB per field)
 //   UTF-16LE / UTF-16BE with BOM ............ accepted, decoded
-//   Latin-1 (Windows-1252) bytes ............ kInvalidArgument file:line: invalid UTF-8
-//                                             (only readers of publishers known to ship
-//                                             Windows-1252, like the BIS DPL, decode it)
+//   Latin-1 (Windows-1252) bytes ............ UTF-8-only formats (CSL, UN, EU, FtM):
+//                                             kInvalidArgument file:line: invalid UTF-8;
+//                                             formats known to come in Windows-1252
+//                                             (custom, DPL, ISN, ITAR, OFAC CSV, UK):
+//                                             decoded as Windows-1252
 //   invalid UTF-8 inside a name ............. kInvalidArgument file:line: invalid UTF-8
 //   XML not well-formed ..................... kInvalidArgument naming the file
 //   XML entity expansion (billion laughs) ... never expanded: an error or a name without
@@ -59,6 +61,19 @@ using testing_util::ReadCustom;
 using testing_util::WriteFile;
 
 constexpr absl::string_view kSecretName = "Xanthippe Quorvalid";
+
+bool IsValidUtf8ForTest(const std::string& s) {
+  for (size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+    if (len == 0 || i + len > s.size()) return false;
+    for (int k = 1; k < len; ++k) {
+      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
+    }
+    i += len;
+  }
+  return true;
+}
 
 absl::StatusOr<v1::EntityList> ReadAs(const std::string& path, ListFormat format, bool lenient = false) {
   ReadOptions options;
@@ -289,15 +304,42 @@ TEST(BadListFileTest, Utf16WithBomIsDecoded) {
   }
 }
 
-TEST(BadListFileTest, Latin1IsRejectedWithLineAndOffset) {
-  // "Müller" in Latin-1: 0xFC is not UTF-8. A generic list cannot know it was
-  // Latin-1 rather than a corrupted UTF-8 file, so it is an error.
-  std::string csv = absl::StrCat(testing_util::kCustomHeader, "F-1,Acme,,organization,DE,,,,,\n",
-                                 "F-2,Hans M\xFCller,,person,DE,,,,,\n");
-  auto r = ReadCustom(NewTempDir("latin1"), "latin1.csv", csv);
+// The CSL file of the first three lines of the real 2022 consolidated list
+// (tests/fuzz/corpus/csl_csv), with `edit` applied to line 3.
+std::string CslCut() {
+  std::string csv = testing_util::ReadFile(
+      absl::StrCat(PARTYSCREEN_SOURCE_DIR, "/tests/fuzz/corpus/csl_csv/consolidated_2022_head.csv"));
+  size_t end = 0;
+  for (int i = 0; i < 3 && end != std::string::npos; ++i) end = csv.find('\n', end + 1);
+  return csv.substr(0, end + 1);
+}
+
+TEST(BadListFileTest, Latin1InAUtf8OnlyFormatIsRejectedWithTheLine) {
+  // The CSL is published in UTF-8: a Latin-1 byte is an error, not a guess.
+  std::string csv = CslCut();
+  const size_t line3 = csv.find('\n', csv.find('\n') + 1) + 1;
+  const size_t name_at = csv.find(",,,,", line3);
+  ASSERT_NE(name_at, std::string::npos);
+  csv.insert(csv.find(',', name_at + 4) , " M\xFCller");
+  const std::string dir = NewTempDir("latin1");
+  const std::string path = absl::StrCat(dir, "/latin1.csv");
+  WriteFile(path, csv);
+  auto r = ReadAs(path, ListFormat::kCslCsv);
   EXPECT_EQ(r.status().code(), absl::StatusCode::kInvalidArgument) << r.status();
   EXPECT_THAT(r.status().message(), HasSubstr("latin1.csv:3"));
   EXPECT_THAT(r.status().message(), HasSubstr("UTF-8"));
+}
+
+TEST(BadListFileTest, Latin1InACustomListIsDecodedAsWindows1252) {
+  // Company lists come from spreadsheets saved in Windows-1252: the custom
+  // reader (like the DPL, ISN, ITAR, OFAC CSV and UK readers) decodes a file
+  // that is not UTF-8 as Windows-1252, and records the encoding.
+  std::string csv = absl::StrCat(testing_util::kCustomHeader, "F-1,Acme,,organization,DE,,,,,\n",
+                                 "F-2,Hans M\xFCller,,person,DE,,,,,\n");
+  auto r = ReadCustom(NewTempDir("latin1c"), "latin1.csv", csv);
+  ASSERT_TRUE(r.ok()) << r.status();
+  ASSERT_EQ(r->entities_size(), 2);
+  EXPECT_EQ(r->entities(1).names(0).full(), "Hans M\xC3\xBCller");
 }
 
 TEST(BadListFileTest, Windows1252IsDecodedForTheDplWhichShipsIt) {
@@ -306,20 +348,35 @@ TEST(BadListFileTest, Windows1252IsDecodedForTheDplWhichShipsIt) {
   ASSERT_TRUE(r.ok()) << r.status();
   EXPECT_GT(r->entities_size(), 0);
   for (const auto& e : r->entities()) {
-    for (const auto& n : e.names()) EXPECT_TRUE(n.full().find('\xFC') == std::string::npos);
+    for (const auto& n : e.names()) EXPECT_TRUE(IsValidUtf8ForTest(n.full())) << n.full();
   }
 }
 
 TEST(BadListFileTest, InvalidUtf8InsideANameIsAnErrorNamingTheLine) {
-  std::string csv = FixtureCsv();
-  // Truncate a 3-byte sequence inside the Chinese name on line 5.
-  size_t at = csv.find("星河");
-  ASSERT_NE(at, std::string::npos);
-  csv.erase(at + 1, 1);
-  for (ListFormat f : {ListFormat::kCustomCsv}) {
-    auto r = ReadCustom(NewTempDir("badutf8"), "bad_utf8.csv", csv);
-    EXPECT_EQ(r.status().code(), absl::StatusCode::kInvalidArgument) << ListFormatName(f) << r.status();
-    EXPECT_THAT(r.status().message(), HasSubstr("bad_utf8.csv:5"));
+  std::string csv = CslCut();
+  const size_t line3 = csv.find('\n', csv.find('\n') + 1) + 1;
+  csv.insert(csv.find(",,,,", line3) + 4, "\xE6\x98");  // a cut 3-byte sequence
+  const std::string path = absl::StrCat(NewTempDir("badutf8"), "/bad_utf8.csv");
+  WriteFile(path, csv);
+  auto r = ReadAs(path, ListFormat::kCslCsv);
+  EXPECT_EQ(r.status().code(), absl::StatusCode::kInvalidArgument) << r.status();
+  EXPECT_THAT(r.status().message(), HasSubstr("bad_utf8.csv:3"));
+}
+
+// FINDING (reported, not fixed here: lib/sources/text.cc DecodeText): for
+// the readers that fall back to Windows-1252, a UTF-8 file with ONE corrupt
+// byte is decoded whole as Windows-1252, so every correct non-Latin-1 name
+// in it silently becomes mojibake ("José" -> "JosÃ©"), or the error names
+// the wrong line (the first byte undefined in Windows-1252). Enable when
+// DecodeText only falls back for files with no valid multi-byte UTF-8.
+TEST(BadListFileTest, DISABLED_OneCorruptByteInAUtf8CustomListIsNotMojibake) {
+  std::string csv = absl::StrCat(testing_util::kCustomHeader, "F-1,Jos\xC3\xA9 Garc\xC3\xADa,,person,ES,,,,,\n",
+                                 "F-2,Hans M\xFCller,,person,DE,,,,,\n");
+  auto r = ReadCustom(NewTempDir("mojibake"), "mixed.csv", csv);
+  if (r.ok()) {
+    EXPECT_EQ(r->entities(0).names(0).full(), "Jos\xC3\xA9 Garc\xC3\xADa");
+  } else {
+    EXPECT_THAT(r.status().message(), HasSubstr("mixed.csv:3"));
   }
 }
 

@@ -9,6 +9,8 @@
 //   - a version-specific name is found only in its own version;
 //   - failed refreshes never replace the served screener.
 #include <atomic>
+#include <condition_variable>
+#include <mutex>
 #include <deque>
 #include <functional>
 #include <map>
@@ -18,7 +20,6 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
-#include "absl/synchronization/mutex.h"
 #include "gtest/gtest.h"
 #include "partyscreen/options.h"
 #include "partyscreen/reloader.h"
@@ -31,7 +32,9 @@ namespace {
 using testing_util::NewTempDir;
 using testing_util::WriteFile;
 
-// A fixed-size thread pool implementing partyscreen::Executor.
+// A fixed-size thread pool implementing partyscreen::Executor. Standard
+// mutexes (not absl::Mutex) so that ThreadSanitizer sees the hand-offs:
+// Debian's Abseil is not built with TSan.
 class Pool : public Executor {
  public:
   explicit Pool(int n) {
@@ -39,14 +42,18 @@ class Pool : public Executor {
   }
   ~Pool() override {
     {
-      absl::MutexLock lock(&mu_);
+      std::lock_guard<std::mutex> lock(mu_);
       done_ = true;
     }
+    cv_.notify_all();
     for (auto& t : threads_) t.join();
   }
   void Schedule(std::function<void()> task) override {
-    absl::MutexLock lock(&mu_);
-    tasks_.push_back(std::move(task));
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      tasks_.push_back(std::move(task));
+    }
+    cv_.notify_one();
   }
 
  private:
@@ -54,9 +61,8 @@ class Pool : public Executor {
     while (true) {
       std::function<void()> task;
       {
-        absl::MutexLock lock(&mu_);
-        mu_.Await(absl::Condition(
-            +[](Pool* p) ABSL_EXCLUSIVE_LOCKS_REQUIRED(p->mu_) { return p->done_ || !p->tasks_.empty(); }, this));
+        std::unique_lock<std::mutex> lock(mu_);
+        cv_.wait(lock, [this] { return done_ || !tasks_.empty(); });
         if (tasks_.empty()) return;
         task = std::move(tasks_.front());
         tasks_.pop_front();
@@ -64,9 +70,10 @@ class Pool : public Executor {
       task();
     }
   }
-  absl::Mutex mu_;
-  std::deque<std::function<void()>> tasks_ ABSL_GUARDED_BY(mu_);
-  bool done_ ABSL_GUARDED_BY(mu_) = false;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::deque<std::function<void()>> tasks_;  // guarded by mu_
+  bool done_ = false;                        // guarded by mu_
   std::vector<std::thread> threads_;
 };
 

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <random>
 #include <set>
 #include <string>
@@ -23,6 +24,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "lib/util/file.h"
+#include "partyscreen/audit.h"
 #include "partyscreen/index.h"
 #include "partyscreen/reloader.h"
 #include "partyscreen/screener.h"
@@ -165,6 +167,107 @@ TEST(FailedRefreshTest, BadNewListKeepsServingThePreviousOne) {
   auto old = v1->Screen(q);
   ASSERT_TRUE(old.ok());
   EXPECT_EQ(old->index_fingerprint, fp1);
+}
+
+
+TEST(KilledWriterTest, HistoryAddKilledAtRandomPointsLeavesTheHistoryReadable) {
+  const std::string dir = NewTempDir("killhistory");
+  const std::string hist = absl::StrCat(dir, "/history");
+  auto v1 = testing_util::ReadCustom(dir, "v1.csv", testing_util::FixtureCsv(0, "v1"));
+  auto v2 = testing_util::ReadCustom(dir, "v2.csv", testing_util::FixtureCsv(3000, "v2"));
+  ASSERT_TRUE(v1.ok() && v2.ok());
+  {
+    auto h = History::OpenOrCreate(hist);
+    ASSERT_TRUE(h.ok()) << h.status();
+    ASSERT_TRUE(h->Add(*v1, "2024-01-01").ok());
+  }
+  std::mt19937 rng(99);
+  int killed = 0;
+  for (int round = 0; round < 15; ++round) {
+    const auto delay = std::chrono::microseconds(std::uniform_int_distribution<int>(0, 40000)(rng));
+    killed += RunAndKill([&] {
+      auto h = History::OpenOrCreate(hist);
+      if (!h.ok()) ::_exit(3);
+      for (int d = 2; d < 28; ++d) (void)h->Add(*v2, absl::StrCat("2024-02-", d < 10 ? "0" : "", d));
+    }, delay);
+    auto h = History::Open(hist);
+    ASSERT_TRUE(h.ok()) << "round " << round << ": " << h.status();
+    ASSERT_GE(h->versions().size(), 1u);
+    // The first version is intact, and so is every version the catalogue lists.
+    for (const HistoryVersion& v : h->versions()) {
+      auto l = h->Load(v);
+      ASSERT_TRUE(l.ok()) << "round " << round << " " << v.date << ": " << l.status();
+      EXPECT_EQ(l->entities_size(), v.entities);
+    }
+    EXPECT_EQ(h->versions()[0].date, "2024-01-01");
+  }
+  EXPECT_GT(killed, 5);
+}
+
+TEST(KilledWriterTest, AppendDecisionKilledLeavesEarlierDecisionsReadable) {
+  const std::string dir = NewTempDir("killdecision");
+  const std::string path = absl::StrCat(dir, "/decisions.jsonl");
+  Decision d;
+  d.counterparty = "V-1001";
+  d.list_id = "fixture";
+  d.entity_id = "F-1";
+  d.fingerprint = std::string(64, 'a');
+  d.decision = "cleared";
+  d.reviewer = "jdoe";
+  d.date = "2024-05-01";
+  d.reason = std::string(50000, 'r');  // a long line: a kill can cut it
+  for (int i = 0; i < 5; ++i) {
+    d.counterparty = absl::StrCat("V-", i);
+    ASSERT_TRUE(AppendDecision(path, d).ok());
+  }
+  std::mt19937 rng(5);
+  for (int round = 0; round < 10; ++round) {
+    const auto delay = std::chrono::microseconds(std::uniform_int_distribution<int>(0, 3000)(rng));
+    RunAndKill([&] {
+      Decision c = d;
+      for (int i = 0; i < 500; ++i) {
+        c.counterparty = absl::StrCat("C-", round, "-", i);
+        (void)AppendDecision(path, c);
+      }
+    }, delay);
+  }
+  // The five decisions written before are still there, first and intact.
+  const std::string content = ReadFile(path);
+  std::vector<std::string> lines = absl::StrSplit(content, '\n');
+  ASSERT_GE(lines.size(), 6u);
+  for (int i = 0; i < 5; ++i) EXPECT_THAT(lines[i], HasSubstr(absl::StrCat("\"V-", i, "\"")));
+  // Reading: a line cut by a kill is reported with its line number (it is
+  // not silently dropped); every complete line is read.
+  auto r = ReadDecisions(path);
+  if (r.ok()) {
+    ASSERT_GE(r->size(), 5u);
+    EXPECT_EQ((*r)[0].counterparty, "V-0");
+  } else {
+    EXPECT_EQ(r.status().code(), absl::StatusCode::kInvalidArgument);
+    EXPECT_THAT(r.status().message(), HasSubstr("decisions.jsonl:"));
+  }
+}
+
+
+TEST(DiskFullTest, CliOutputToAFullDiskIsAnError) {
+  // stdout on /dev/full: every write fails with ENOSPC; the tool must say so
+  // and exit 2, not report success. (Never pass /dev/full to -o: output
+  // files are written atomically through a temporary file beside them.)
+  const std::string cli = absl::StrCat(PARTYSCREEN_BINARY_DIR, "/partyscreen");
+  if (::access(cli.c_str(), X_OK) != 0) GTEST_SKIP() << "the CLI is not built here";
+  const std::string dir = NewTempDir("clifull");
+  const std::string list = absl::StrCat(dir, "/list.csv");
+  WriteFile(list, testing_util::FixtureCsv());
+  const std::string input = absl::StrCat(dir, "/vendors.csv");
+  std::string vendors = "id,name\n";
+  for (int i = 0; i < 2000; ++i) absl::StrAppend(&vendors, i, ",Zarovia Precision Optics ", i, "\n");
+  WriteFile(input, vendors);
+  const std::string cmd = absl::StrCat(cli, " screen --list fixture:custom_csv=", list, " --input ", input,
+                                       " --format jsonl >/dev/full 2>", dir, "/err.txt");
+  int status = std::system(cmd.c_str());
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 2) << ReadFile(absl::StrCat(dir, "/err.txt"));
+  EXPECT_FALSE(ReadFile(absl::StrCat(dir, "/err.txt")).empty());
 }
 
 TEST(DiskFullTest, AppendToAFullDiskIsResourceExhausted) {

@@ -53,7 +53,7 @@ TEST(FormulaInjectionTest, CellsStartingWithFormulaCharactersGetAnApostrophe) {
 }
 
 // Runs a shell command, returning its stdout and exit status.
-std::string Run(const std::string& cmd, int* exit_code) {
+std::string RunShell(const std::string& cmd, int* exit_code) {
   std::string out;
   FILE* p = ::popen(cmd.c_str(), "r");
   if (p == nullptr) return out;
@@ -78,7 +78,7 @@ TEST(FormulaInjectionTest, CliCsvOutputHasNoLiveFormula) {
   const std::string input = absl::StrCat(dir, "/vendors.csv");
   WriteFile(input, "id,name\n=1+1,=HYPERLINK(\"http://evil\")\n+2,Zarovia Precision Optics\n");
   int code = 0;
-  const std::string out = Run(absl::StrCat(Cli(), " screen --list fixture:custom_csv=", list, " --input ", input,
+  const std::string out = RunShell(absl::StrCat(Cli(), " screen --list fixture:custom_csv=", list, " --input ", input,
                                            " --format csv 2>&1"), &code);
   ASSERT_EQ(code, 1) << out;  // alerts found
   std::vector<std::string> lines = absl::StrSplit(out, '\n', absl::SkipEmpty());
@@ -217,12 +217,12 @@ TEST_F(NoNamesInErrorsTest, CliErrorsNeverContainVendorNames) {
   const std::string input = absl::StrCat(dir, "/vendors.csv");
   WriteFile(input, absl::StrCat("id,name,kind\n1,Acme,organization\n2,", kSecret, ",", kSecret, "\n"));
   int code = 0;
-  std::string out = Run(absl::StrCat(Cli(), " screen --list fixture:custom_csv=", list, " --input ", input,
+  std::string out = RunShell(absl::StrCat(Cli(), " screen --list fixture:custom_csv=", list, " --input ", input,
                                      " --format jsonl 2>&1 >/dev/null"), &code);
   EXPECT_EQ(code, 2) << out;
   EXPECT_THAT(out, Not(HasSubstr(kSecretPart)));
   // A query given on the command line that cannot be screened.
-  out = Run(absl::StrCat(Cli(), " explain --list fixture:custom_csv=", list, " '", kSecret, "\xff' 2>&1 >/dev/null"),
+  out = RunShell(absl::StrCat(Cli(), " explain --list fixture:custom_csv=", list, " '", kSecret, "\xff' 2>&1 >/dev/null"),
             &code);
   EXPECT_EQ(code, 2) << out;
   EXPECT_THAT(out, Not(HasSubstr(kSecretPart)));

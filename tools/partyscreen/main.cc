@@ -16,7 +16,8 @@ int Fail(const std::string& message) {
 
 const std::vector<Command>& AllCommands() {
   static const std::vector<Command>* kCommands = new std::vector<Command>{
-      ListsCommand(), CompileCommand(), ScreenCommand(), ExplainCommand()};
+      ListsCommand(), CompileCommand(), ScreenCommand(), ExplainCommand(), HistoryCommand(),
+      DiffCommand(), RescreenCommand(), AuditCommand(), DecideCommand()};
   return *kCommands;
 }
 
