@@ -223,10 +223,15 @@ absl::Status BuildIndexData(IndexData* d) {
   BuildPostings(pairs, d->vocab.size(), &d->token_postings);
   BuildPostings(joined_pairs, d->joined_keys.size(), &d->joined_postings);
   d->skeleton_tokens.clear();
+  d->loose_skeleton_tokens.clear();
   for (uint32_t t = 0; t < d->vocab.size(); ++t) {
     if (d->vocab[t].size() < 3) continue;
     std::string sk = ConsonantSkeleton(d->vocab[t]);
     if (sk.size() >= 2) d->skeleton_tokens[sk].push_back(t);
+    if (d->vocab[t].size() >= 4) {
+      std::string loose = LooseSkeleton(d->vocab[t]);
+      if (loose.size() >= 2) d->loose_skeleton_tokens[loose].push_back(t);
+    }
   }
 
   d->vocab_by_length.clear();

@@ -49,6 +49,13 @@ std::string ConsonantSkeleton(absl::string_view token);
 // its length. No errors.
 size_t ConsonantSkeletonTo(absl::string_view token, char* buffer);
 
+// A looser key for tokens transliterated from scripts that do not write
+// short vowels (Arabic, Persian, Hebrew): 'w' and 'y' (which such scripts
+// use for both vowels and consonants) are dropped before ConsonantSkeleton,
+// and so is a leading vowel marker (an initial ain or alif is often lost in
+// transliteration). "sgry" and "asgari" both give "skr".
+std::string LooseSkeleton(absl::string_view token);
+
 // Returns the American Soundex code of `token`: the first letter followed by
 // three digits (lower case, e.g. "r163"), the algorithm of Russell and Odell
 // (US patents 1,261,167 and 1,435,663) in the form the US National Archives

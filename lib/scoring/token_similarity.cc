@@ -184,6 +184,14 @@ TokenSimilarity CompareTokens(absl::string_view q, absl::string_view l,
       }
     }
   }
+  // Rule 7.
+  if (options.loose_phonetic && !very_short && sim < options.loose_phonetic_similarity &&
+      options.loose_phonetic_similarity >= score_cutoff && shorter >= 4) {
+    const std::string kq = LooseSkeleton(q);
+    if (kq.size() >= 2 && kq == LooseSkeleton(l)) {
+      return {options.loose_phonetic_similarity, MatchMethod::kPhonetic};
+    }
+  }
   if (sim < score_cutoff) return {0.0, MatchMethod::kNone};
   return {sim, MatchMethod::kEditDistance};
 }

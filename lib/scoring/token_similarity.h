@@ -94,6 +94,13 @@ struct TokenSimilarityOptions {
   // too few consonants for the skeleton to mean much (bank/bonk, wang/wong).
   // Default: 5.
   int phonetic_min_length = 5;
+  // Rule 7: also accept equal LooseSkeleton keys (for tokens transliterated
+  // from Arabic, Persian or Hebrew script), at `loose_phonetic_similarity`,
+  // when both tokens have at least 4 letters and the keys at least 2
+  // symbols. Default: false.
+  bool loose_phonetic = false;
+  // Rule 7. Default: 0.8.
+  double loose_phonetic_similarity = 0.8;
   // Rule 6: minimum shorter/longer token length ratio. Default: 0.5.
   double phonetic_min_length_ratio = 0.5;
 };

@@ -27,8 +27,10 @@ constexpr float kMinKeySimilarity = 0.70f;
 
 }  // namespace
 
-std::vector<SimilarToken> FindSimilarTokens(const IndexData& d, absl::string_view token) {
+std::vector<SimilarToken> FindSimilarTokens(const IndexData& d, absl::string_view token, bool loose) {
   std::vector<SimilarToken> out;
+  TokenSimilarityOptions options;
+  options.loose_phonetic = loose;
   if (token.empty()) return out;
   auto exact = d.vocab_ids.find(token);
   if (exact != d.vocab_ids.end()) out.push_back({exact->second, 1.0f});
@@ -47,7 +49,7 @@ std::vector<SimilarToken> FindSimilarTokens(const IndexData& d, absl::string_vie
       if (exact != d.vocab_ids.end() && t == exact->second) continue;
       const std::string& v = d.vocab[t];
       if (LevenshteinDistanceBounded(token, v, k) > k && (k < 2 || OsaDistance(token, v) > k)) continue;
-      TokenSimilarity s = CompareTokens(token, v);
+      TokenSimilarity s = CompareTokens(token, v, options);
       if (s.similarity >= kMinKeySimilarity) out.push_back({t, static_cast<float>(s.similarity)});
     }
   }
@@ -59,7 +61,19 @@ std::vector<SimilarToken> FindSimilarTokens(const IndexData& d, absl::string_vie
         bool have = false;
         for (const auto& s : out) have |= s.token == t;
         if (have) continue;
-        TokenSimilarity s = CompareTokens(token, d.vocab[t]);
+        TokenSimilarity s = CompareTokens(token, d.vocab[t], options);
+        if (s.similarity >= kMinKeySimilarity) out.push_back({t, static_cast<float>(s.similarity)});
+      }
+    }
+  }
+  if (loose && token.size() >= 4) {
+    auto it = d.loose_skeleton_tokens.find(LooseSkeleton(token));
+    if (it != d.loose_skeleton_tokens.end()) {
+      for (uint32_t t : it->second) {
+        bool have = false;
+        for (const auto& s : out) have |= s.token == t;
+        if (have) continue;
+        TokenSimilarity s = CompareTokens(token, d.vocab[t], options);
         if (s.similarity >= kMinKeySimilarity) out.push_back({t, static_cast<float>(s.similarity)});
       }
     }

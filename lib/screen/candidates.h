@@ -20,7 +20,9 @@ absl::StatusOr<std::vector<uint32_t>> CollectCandidates(const IndexData& d, cons
 
 // The vocabulary tokens similar to `token` (exact, within the edit budget of
 // its length, or with the same consonant skeleton), best first.
-std::vector<SimilarToken> FindSimilarTokens(const IndexData& d, absl::string_view token);
+// With `loose`, tokens with the same LooseSkeleton count too (queries in
+// scripts that do not write short vowels).
+std::vector<SimilarToken> FindSimilarTokens(const IndexData& d, absl::string_view token, bool loose = false);
 
 }  // namespace partyscreen::internal
 

@@ -91,6 +91,8 @@ absl::StatusOr<QueryName> PrepareQueryName(const IndexData& d, absl::string_view
   q.normalized = *std::move(norm);
   q.hint = hint;
   q.latin = q.normalized.script == "Latn" || q.normalized.script == "Zyyy";
+  q.loose = q.normalized.script == "Arab" || q.normalized.script == "Hebr" || q.normalized.script == "Syrc" ||
+            q.normalized.script == "Thaa";
   std::vector<std::string> repaired;
   if (RepairLegalForms(d, q.normalized, &repaired)) {
     auto again = d.normalizer->Normalize(absl::StrJoin(repaired, " "), hint);
@@ -116,7 +118,7 @@ absl::StatusOr<QueryName> PrepareQueryName(const IndexData& d, absl::string_view
       auto it = d.vocab_ids.find(a.text);
       if (it != d.vocab_ids.end()) q.similar[i].push_back({it->second, 1.0f});
     } else {
-      q.similar[i] = FindSimilarTokens(d, a.text);
+      q.similar[i] = FindSimilarTokens(d, a.text, q.loose);
     }
     // Weight: the token's own when it is in the lists; else that of the
     // list token it most resembles; else (a word no list uses) the maximum.
@@ -133,7 +135,7 @@ absl::StatusOr<QueryName> PrepareQueryName(const IndexData& d, absl::string_view
   }
   for (size_t i = 0; i + 1 < q.tokens.size(); ++i) {
     std::string joined = absl::StrCat(q.tokens[i].text, q.tokens[i + 1].text);
-    for (const SimilarToken& s : FindSimilarTokens(d, joined)) {
+    for (const SimilarToken& s : FindSimilarTokens(d, joined, q.loose)) {
       if (s.similarity >= 0.85f) q.joined_similar.emplace_back(static_cast<int>(i), s.token);
     }
   }
@@ -184,6 +186,7 @@ Alignment AlignName(const IndexData& d, const QueryName& q, uint32_t name,
   o.allow_initials = q.hint != NameKindHint::kOrganization &&
                      (kind == v1::ENTITY_KIND_INDIVIDUAL || kind == v1::ENTITY_KIND_UNKNOWN);
   if (q.latin) o.token.phonetic_similarity = 0.78;
+  o.token.loose_phonetic = q.loose;
   return AlignTokens(q.tokens, list, o);
 }
 

@@ -43,6 +43,7 @@ struct QueryName {
   std::vector<std::pair<int, uint32_t>> joined_similar;
   NameKindHint hint = NameKindHint::kUnknown;
   bool latin = true;  // the query was written in Latin script
+  bool loose = false;  // ... in a script that does not write short vowels (Arabic, Hebrew)
 };
 
 // Normalises `name` and looks its tokens up in the vocabulary.
