@@ -43,6 +43,7 @@ TokenSimilarity PairSimilarity(const AlignToken& q, const AlignToken& l,
   if (IsNumber(q) || IsNumber(l)) return {0.0, MatchMethod::kNumberMismatch};
   if (q.text.size() == 1 || l.text.size() == 1) {
     if (!options.allow_initials) return {0.0, MatchMethod::kNone};
+    if (q.text.size() != 1 && !options.allow_list_initials) return {0.0, MatchMethod::kNone};
     const std::string& initial = q.text.size() == 1 ? q.text : l.text;
     const std::string& word = q.text.size() == 1 ? l.text : q.text;
     if (word.size() >= 2 && IsLetter(initial[0]) && word[0] == initial[0]) {

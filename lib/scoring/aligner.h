@@ -70,6 +70,9 @@ struct AlignOptions {
   double initial_similarity = 0.9;
   // Allow single-letter tokens to match as initials. Default: true.
   bool allow_initials = true;
+  // Also let a single-letter LIST token match a query word starting with it
+  // ("ORVILLE L. PARKER" for a query "Laura Parker"). Default: true.
+  bool allow_list_initials = true;
   // Allow one token to match two adjacent tokens of the other side joined
   // (kJoined / kSplit). Default: true.
   bool allow_joined_split = true;

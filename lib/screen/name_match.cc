@@ -30,6 +30,24 @@ const char* RoleMark(TokenRole r) {
 
 
 
+// True for "A.I.", "A. I.", "V.V." — letters each followed by a dot.
+bool IsDottedInitials(absl::string_view s) {
+  int letters = 0;
+  bool expect_dot = false;
+  for (char c : s) {
+    if (c == ' ') continue;
+    if (expect_dot) {
+      if (c != '.') return false;
+      expect_dot = false;
+    } else {
+      if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))) return false;
+      ++letters;
+      expect_dot = true;
+    }
+  }
+  return letters >= 2 && !expect_dot;
+}
+
 // A legal-form word within one edit (two for long words) of `token`, or "".
 absl::string_view MisspeltLegalWord(const IndexData& d, absl::string_view token) {
   const int budget = token.size() >= 9 ? 2 : 1;
@@ -103,6 +121,17 @@ absl::StatusOr<QueryName> PrepareQueryName(const IndexData& d, absl::string_view
   for (const auto& t : q.normalized.tokens) {
     q.display.push_back(absl::StrCat(t.text, RoleMark(t.role)));
     if (any_core && !IsCore(t.role)) continue;
+    // Dotted initials of a person ("A.I. ADWAN") are initials, not an
+    // acronym: split them into one-letter tokens.
+    if (hint != NameKindHint::kOrganization && IsDottedInitials(t.source) && t.text.size() >= 2 &&
+        t.text.size() <= 4) {
+      for (char c : t.text) {
+        AlignToken a;
+        a.text = std::string(1, c);
+        q.tokens.push_back(std::move(a));
+      }
+      continue;
+    }
     AlignToken a;
     a.text = t.text;
     a.is_number = IsAllDigits(t.text);
@@ -131,7 +160,13 @@ absl::StatusOr<QueryName> PrepareQueryName(const IndexData& d, absl::string_view
     for (const auto& t : q.normalized.tokens) {
       if (t.text == a.text && t.role == TokenRole::kParticle) particle = true;
     }
-    if (particle) a.weight = std::min(a.weight, 0.1);
+    if (particle) {
+      a.weight = std::min(a.weight, 0.1);
+    } else if (hint == NameKindHint::kPerson) {
+      // A person's common given name is still part of who they are: it may
+      // weigh little, never nothing ("David Ward" is not "Abu AL-WARD").
+      a.weight = std::max(a.weight, kPersonTokenWeightFloor);
+    }
   }
   for (size_t i = 0; i + 1 < q.tokens.size(); ++i) {
     std::string joined = absl::StrCat(q.tokens[i].text, q.tokens[i + 1].text);
@@ -187,6 +222,7 @@ Alignment AlignName(const IndexData& d, const QueryName& q, uint32_t name,
                      (kind == v1::ENTITY_KIND_INDIVIDUAL || kind == v1::ENTITY_KIND_UNKNOWN);
   if (q.latin) o.token.phonetic_similarity = 0.78;
   o.token.loose_phonetic = q.loose;
+  o.allow_list_initials = false;
   return AlignTokens(q.tokens, list, o);
 }
 

@@ -23,7 +23,8 @@ inline constexpr double kDobPenalty = 0.15;        // birth year off by more tha
 inline constexpr double kCountryBonus = 0.02;      // country among the listed countries
 inline constexpr double kCountryPenalty = 0.05;    // country not among them
 inline constexpr double kIdentifierScore = 0.95;
-inline constexpr double kNumberConflictCap = 0.6;  // names whose numbers differ   // an identical identifier lifts the score to at least this
+inline constexpr double kNumberConflictCap = 0.6;  // names whose numbers differ
+inline constexpr double kPersonTokenWeightFloor = 0.25;  // least weight of a person query's word   // an identical identifier lifts the score to at least this
 
 // A vocabulary token similar to a query token.
 struct SimilarToken {
