@@ -74,7 +74,10 @@ bool RepairLegalForms(const IndexData& d, const NormalizedName& n, std::vector<s
   bool changed = false;
   for (const auto& t : n.tokens) {
     const std::string& w = t.text;
-    if (t.role != TokenRole::kWord || w.size() < 5 || d.vocab_ids.contains(w) || IsAllDigits(w)) {
+    // Only words that resemble no list word at all are repaired: a typo of a
+    // listed name ("PRATHIA" for "PARTHIA") must stay that name.
+    if (t.role != TokenRole::kWord || w.size() < 5 || d.vocab_ids.contains(w) || IsAllDigits(w) ||
+        !FindSimilarTokens(d, w).empty()) {
       words->push_back(w);
       continue;
     }
@@ -87,7 +90,7 @@ bool RepairLegalForms(const IndexData& d, const NormalizedName& n, std::vector<s
     bool split = false;
     for (size_t i = 2; i + 2 <= w.size() && !split; ++i) {
       absl::string_view a = absl::string_view(w).substr(0, i), b = absl::string_view(w).substr(i);
-      bool a_legal = IsLegalPart(d, a), b_legal = IsLegalPart(d, b);
+      bool a_legal = a.size() >= 3 && IsLegalPart(d, a), b_legal = b.size() >= 3 && IsLegalPart(d, b);
       bool a_word = a.size() >= 3 && d.vocab_ids.contains(a), b_word = b.size() >= 3 && d.vocab_ids.contains(b);
       if ((a_legal && (b_word || b_legal)) || (b_legal && a_word)) {
         words->emplace_back(a);
@@ -171,7 +174,7 @@ absl::StatusOr<QueryName> PrepareQueryName(const IndexData& d, absl::string_view
   for (size_t i = 0; i + 1 < q.tokens.size(); ++i) {
     std::string joined = absl::StrCat(q.tokens[i].text, q.tokens[i + 1].text);
     for (const SimilarToken& s : FindSimilarTokens(d, joined, q.loose)) {
-      if (s.similarity >= 0.85f) q.joined_similar.emplace_back(static_cast<int>(i), s.token);
+      if (s.similarity >= 0.73f) q.joined_similar.emplace_back(static_cast<int>(i), s.token);
     }
   }
   return q;
