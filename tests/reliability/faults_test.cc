@@ -249,6 +249,39 @@ TEST(KilledWriterTest, AppendDecisionKilledLeavesEarlierDecisionsReadable) {
 }
 
 
+// FINDING (reported; lib/util/file.cc is not this test's to change):
+// AppendLineLocked opens the file O_WRONLY|O_APPEND, so its pread() of the
+// last byte fails (EBADF) and the "start on a fresh line after a writer
+// died mid-line" step never runs: the next decision is glued onto the cut
+// line and both are lost to ReadDecisions. Fix: open with O_RDWR. Enable
+// this test with the fix.
+TEST(KilledWriterTest, DISABLED_DecisionLineCutByAKillIsReportedAndLaterLinesStayReadable) {
+  // What a writer killed in the middle of its write() leaves: a cut line.
+  const std::string dir = NewTempDir("cutdecision");
+  const std::string path = absl::StrCat(dir, "/decisions.jsonl");
+  Decision d;
+  d.counterparty = "V-1";
+  d.list_id = "fixture";
+  d.entity_id = "F-1";
+  d.fingerprint = std::string(64, 'a');
+  d.decision = "cleared";
+  d.reviewer = "jdoe";
+  d.date = "2024-05-01";
+  ASSERT_TRUE(AppendDecision(path, d).ok());
+  const std::string whole = ReadFile(path);
+  WriteFile(path, absl::StrCat(whole, whole.substr(0, whole.size() / 2)));  // cut second line
+  d.counterparty = "V-3";
+  ASSERT_TRUE(AppendDecision(path, d).ok());  // starts on a fresh line
+  std::vector<std::string> lines = absl::StrSplit(ReadFile(path), '\n');
+  ASSERT_EQ(lines.size(), 4u);
+  EXPECT_THAT(lines[2], HasSubstr("\"V-3\""));
+  // The cut line is an error naming its line: the file is never read as if
+  // the cut decision did not exist.
+  auto r = ReadDecisions(path);
+  EXPECT_EQ(r.status().code(), absl::StatusCode::kInvalidArgument) << r.status();
+  EXPECT_THAT(r.status().message(), HasSubstr("decisions.jsonl:2"));
+}
+
 TEST(DiskFullTest, CliOutputToAFullDiskIsAnError) {
   // stdout on /dev/full: every write fails with ENOSPC; the tool must say so
   // and exit 2, not report success. (Never pass /dev/full to -o: output

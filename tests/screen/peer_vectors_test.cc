@@ -1,0 +1,341 @@
+// Judgements from other tools' test suites (shared/eval/peer_vectors.tsv):
+// does this engine agree that a query name and a candidate name are the same
+// party (alert at kDefaultAlertThreshold) or not?
+//
+// The file's columns: source_repo, source_path, query,
+// expected_entity_or_name, expected, note. Not every row is a judgement this
+// engine should share; the rows used here are:
+//   * nomenklatura logic_v2 model cases: "match" / "nomatch" on name pairs
+//     (rows comparing other properties — swiftBic, tagged first/last names,
+//     alias-only comparisons — are left out);
+//   * nomenklatura name comparisons (compare/test_names.py,
+//     logic_v1/test_phonetic.py) with a one-sided bound: "score>0.8" and
+//     above (or score=1.0 on a name pair) is a match, "score<0.7" / "<0.6" is
+//     a non-match; two-sided ranges and literal-only scores are left out;
+//   * Watchman compareName fixtures: matched=true / matched=false;
+//   * OFAC Sanctions List Search scores captured by nomenklatura: below 90 or
+//     "nomatch" (not returned at slider 80) is a non-match; 90 and above is a
+//     match only for a true variant (same number of name tokens, the same
+//     first letters, in any order) — OFAC scores 100 for any full-token hit,
+//     so a higher OFAC score on another person ("VLADIMIR PUTIN" vs
+//     "VLADIMIR BILIY", 90) is a non-match for this engine (kDeliberate below);
+//   * Watchman's cross-script pairs with a minimum score >= 0.8: a match.
+// Rows judging single tokens (Jaro-Winkler unit tests), transliteration
+// helpers, legal-form extraction, embeddings' ranking, and queries against
+// whole lists are not pairwise name judgements and are left out.
+//
+// All candidate names go into one custom list; the test screens each query
+// exhaustively against it and reads the candidate's score. It reports the
+// agreement rate and fails below kMinAgreement, and checks every case of
+// kDeliberate.
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
+#include "gtest/gtest.h"
+#include "lib/util/file.h"
+#include "partyscreen/index.h"
+#include "partyscreen/options.h"
+#include "partyscreen/screener.h"
+
+namespace partyscreen {
+namespace {
+
+const char kPath[] = PARTYSCREEN_SHARED_DIR "/eval/peer_vectors.tsv";
+
+// The lowest share of used judgements this engine must agree with.
+constexpr double kMinAgreement = 0.80;
+
+struct Judgement {
+  std::string source;     // path in the source repository
+  std::string query;
+  std::string candidate;
+  bool match = false;     // the peer says: same party
+  std::string expected;   // as written in the file
+};
+
+// Where this engine deliberately disagrees with a peer: query, candidate and
+// why. Each must NOT alert.
+struct Deliberate {
+  const char* query;
+  const char* candidate;
+  const char* reason;
+};
+constexpr Deliberate kDeliberate[] = {
+    {"VLADIMIR PUTIN", "VLADIMIR BILIY",
+     "OFAC scores 90 for a shared given name; the surnames Putin/Biliy differ entirely"},
+    {"KIM JONG UN", "KIM, Jong Sik",
+     "OFAC scores 100 when the query's tokens are found in any order; Un vs Sik is another person"},
+    {"KIM JONG UN", "KIM, Song Hun", "OFAC 93; two of three name parts differ"},
+    {"Z", "DONCOALTRADE SP Z O O",
+     "OFAC scores 100 because 'Z' is a token of the legal form 'Sp. z o.o.'; a legal form never matches"},
+    {"HUSSEIN", "ABBAS, Abdul Hussein",
+     "OFAC 100 for one common given name inside a longer name of another person"},
+    {"Khamis Al", "KHAMIS, Imad Mohammad Deeb",
+     "OFAC 100 for 'Khamis' plus the particle 'Al'; the listed person has other distinctive names"},
+    {"PUTIN", "PUTINA, Maria", "OFAC 97; the surname of another person (feminine form) and nothing else"},
+    {"J.P. MORGAN", "MORGUN, Oleg Valerevich", "OFAC 94; only one fuzzy surname in common"},
+    {"XI JINPING", "LIU, Jingping", "OFAC 91; different surname, similar given name"},
+};
+
+std::string Strip(absl::string_view s) {
+  s = absl::StripAsciiWhitespace(s);
+  absl::ConsumePrefix(&s, "name=");
+  return std::string(absl::StripAsciiWhitespace(s));
+}
+
+// Name tokens, upper-cased, split on anything that is not a letter or digit
+// (ASCII; other scripts give no tokens and are not true-variant checked).
+std::vector<std::string> Tokens(absl::string_view s) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (char c : s) {
+    if (std::isalnum(static_cast<unsigned char>(c))) {
+      cur.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
+    } else if (!cur.empty()) {
+      out.push_back(cur);
+      cur.clear();
+    }
+  }
+  if (!cur.empty()) out.push_back(cur);
+  return out;
+}
+
+// A true variant for the OFAC rows: the same number of tokens with the same
+// multiset of first letters ("VLADIMIR PUTNI" / "PUTIN, Vladimir").
+bool TrueVariant(absl::string_view q, absl::string_view c) {
+  auto a = Tokens(q), b = Tokens(c);
+  if (a.empty() || a.size() != b.size()) return false;
+  std::multiset<char> fa, fb;
+  for (auto& t : a) fa.insert(t[0]);
+  for (auto& t : b) fb.insert(t[0]);
+  return fa == fb;
+}
+
+bool IsDeliberate(absl::string_view q, absl::string_view c) {
+  for (const auto& d : kDeliberate) {
+    if (q == d.query && c == d.candidate) return true;
+  }
+  return false;
+}
+
+// Parses the file into the judgements this engine should share.
+std::vector<Judgement> ReadJudgements(int* rows) {
+  std::ifstream in(kPath);
+  std::vector<Judgement> out;
+  std::string line;
+  *rows = 0;
+  bool header = true;
+  while (std::getline(in, line)) {
+    if (header) {
+      header = false;
+      continue;
+    }
+    std::vector<std::string> f = absl::StrSplit(line, '\t');
+    if (f.size() < 6) continue;
+    ++*rows;
+    Judgement j;
+    j.source = f[1];
+    j.query = Strip(f[2]);
+    j.candidate = Strip(f[3]);
+    j.expected = f[4];
+    const std::string& e = f[4];
+    const std::string& note = f[5];
+    bool use = false;
+    if (absl::EndsWith(j.source, "logic_v2/test_model_cases.py")) {
+      // Name pairs only.
+      if (absl::StrContains(f[2], ";") || absl::StrContains(f[3], ";") ||
+          !absl::StartsWith(f[2], "name=") || !absl::StartsWith(f[3], "name=") ||
+          absl::StrContains(note, "nm_name_property")) {
+        continue;
+      }
+      use = true;
+      j.match = e == "match";
+    } else if (absl::EndsWith(j.source, "compare/test_names.py") ||
+               absl::EndsWith(j.source, "logic_v1/test_phonetic.py")) {
+      if (absl::StrContains(note, "literal") || absl::StrContains(note, "weak_alias") ||
+          absl::StrContains(f[3], "alias") || absl::StrContains(f[3], "weakAlias") ||
+          absl::StrContains(f[2], "weakAlias") || absl::StrContains(note, "metaphone_token") ||
+          absl::StrContains(note, "longer query than candidate")) {
+        continue;
+      }
+      double v = 0;
+      if (absl::StartsWith(e, "score>") && absl::SimpleAtod(e.substr(6), &v) && v >= 0.8) {
+        use = true;
+        j.match = true;
+      } else if (e == "score=1.0") {
+        use = true;
+        j.match = true;
+      } else if (absl::StartsWith(e, "score<") && absl::SimpleAtod(e.substr(6), &v) && v <= 0.7) {
+        use = true;
+        j.match = false;
+      }
+    } else if (absl::EndsWith(j.source, "similarity_fuzzy_test.go")) {
+      if (absl::StrContains(j.candidate, "(")) {
+        // "JOHN SMITH (alt names: ...)": compare with the named alternative.
+        continue;
+      }
+      use = true;
+      j.match = absl::StrContains(e, "matched=true");
+    } else if (absl::EndsWith(j.source, "name_based/ofac_fixtures.csv")) {
+      if (e == "nomatch") {
+        use = true;
+        j.match = false;
+      } else if (absl::StartsWith(e, "score=")) {
+        int v = 0;
+        if (!absl::SimpleAtoi(e.substr(6), &v)) continue;
+        use = true;
+        j.match = v >= 90 && TrueVariant(j.query, j.candidate);
+      }
+    } else if (absl::EndsWith(j.source, "cross_script_pairs.csv")) {
+      double v = 0;
+      if (absl::StartsWith(e, "score>=") && absl::SimpleAtod(e.substr(7), &v) && v >= 0.8) {
+        use = true;
+        j.match = true;
+      }
+    }
+    if (use && !j.query.empty() && !j.candidate.empty()) out.push_back(std::move(j));
+  }
+  return out;
+}
+
+class PeerVectorsTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (!internal::PathExists(kPath)) GTEST_SKIP() << kPath << " is absent";
+    judgements_ = ReadJudgements(&rows_);
+    ASSERT_GT(judgements_.size(), 100u);
+    // One entity per distinct candidate name.
+    v1::EntityList list;
+    list.mutable_source()->set_list_id("peer");
+    list.mutable_source()->set_format("custom_csv");
+    for (const Judgement& j : judgements_) {
+      if (ids_.count(j.candidate) > 0) continue;
+      std::string id = absl::StrCat("C", ids_.size());
+      ids_[j.candidate] = id;
+      v1::Entity* e = list.add_entities();
+      e->set_list_id("peer");
+      e->set_entity_id(id);
+      v1::Name* n = e->add_names();
+      n->set_full(j.candidate);
+      n->set_kind(v1::NAME_KIND_PRIMARY);
+    }
+    IndexBuilder builder;
+    ASSERT_TRUE(builder.AddList(std::move(list)).ok());
+    auto index = std::move(builder).Build();
+    ASSERT_TRUE(index.ok()) << index.status();
+    ScreenerOptions so;
+    so.exhaustive = true;
+    auto s = Screener::Create(*index, so);
+    ASSERT_TRUE(s.ok()) << s.status();
+    screener_ = *std::move(s);
+  }
+
+  // The score of `candidate` for `query` (0 if not scored; -1 on error).
+  double Score(const std::string& query, const std::string& candidate) {
+    Query q;
+    q.name = query;
+    ScreenOptions o;
+    o.min_score = 0;
+    o.limit = 0;
+    o.explain = false;
+    auto r = screener_->Screen(q, o);
+    if (!r.ok()) return -1;
+    const std::string& id = ids_[candidate];
+    for (const Hit& h : r->hits) {
+      if (h.entity_id == id) return h.score;
+    }
+    return 0;
+  }
+
+  int rows_ = 0;
+  std::vector<Judgement> judgements_;
+  std::map<std::string, std::string> ids_;
+  std::unique_ptr<const Screener> screener_;
+};
+
+TEST_F(PeerVectorsTest, AgreesWithPeerJudgements) {
+  std::map<std::string, std::pair<int, int>> by_source;  // agreed, used
+  int agreed = 0, used = 0, deliberate = 0;
+  std::vector<std::string> disagreements;
+  for (const Judgement& j : judgements_) {
+    const double s = Score(j.query, j.candidate);
+    ASSERT_GE(s, 0) << "error screening a peer query from " << j.source;
+    const bool alert = s >= kDefaultAlertThreshold;
+    if (IsDeliberate(j.query, j.candidate)) {
+      ++deliberate;
+      continue;  // checked by DeliberateDisagreements
+    }
+    ++used;
+    auto& src = by_source[j.source.substr(j.source.rfind('/') + 1)];
+    ++src.second;
+    if (alert == j.match) {
+      ++agreed;
+      ++src.first;
+    } else {
+      char buf[32];
+      std::snprintf(buf, sizeof buf, "%.3f", s);
+      disagreements.push_back(absl::StrCat("  ", j.match ? "MISSED " : "EXTRA  ", "'", j.query,
+                                           "' vs '", j.candidate, "' score ", buf, " (peer: ",
+                                           j.expected, ", ", j.source, ")"));
+    }
+  }
+  const double rate = used > 0 ? static_cast<double>(agreed) / used : 0;
+  std::cout << "[ INFO     ] peer vectors: " << rows_ << " rows, " << used
+            << " judgements used, " << deliberate << " deliberate disagreements; agreement "
+            << agreed << "/" << used << " = " << rate * 100 << " %\n";
+  for (const auto& [src, c] : by_source) {
+    std::cout << "[ INFO     ]   " << src << ": " << c.first << "/" << c.second << "\n";
+  }
+  for (const auto& d : disagreements) std::cout << d << "\n";
+  EXPECT_GE(rate, kMinAgreement);
+}
+
+TEST_F(PeerVectorsTest, DeliberateDisagreements) {
+  int found = 0;
+  for (const Deliberate& d : kDeliberate) {
+    bool in_file = false;
+    for (const Judgement& j : judgements_) in_file |= j.query == d.query && j.candidate == d.candidate;
+    if (!in_file) {
+      ADD_FAILURE() << "'" << d.query << "' vs '" << d.candidate << "' is not in the peer file";
+      continue;
+    }
+    ++found;
+    const double s = Score(d.query, d.candidate);
+    EXPECT_LT(s, kDefaultAlertThreshold)
+        << "'" << d.query << "' vs '" << d.candidate << "' alerts (" << s << "); we say no: " << d.reason;
+  }
+  EXPECT_EQ(found, static_cast<int>(sizeof(kDeliberate) / sizeof(kDeliberate[0])));
+}
+
+// The headline cases of the peers, checked one by one (they must hold
+// whatever the agreement rate).
+TEST_F(PeerVectorsTest, HeadlineCases) {
+  EXPECT_GE(Score("VLADIMIR PUTIN", "PUTIN, Vladimir"), kDefaultAlertThreshold);
+  EXPECT_GE(Score("VLADIMIR PUTIN", "PUTIN, Vladimir Vladimirovich"), kDefaultAlertThreshold);
+  EXPECT_GE(Score("OAO Gazprom", "Gazprom JSC"), kDefaultAlertThreshold);
+  EXPECT_GE(Score("Serej Lavrov", "Сергей Викторович Лавров"), kDefaultAlertThreshold);
+  EXPECT_GE(Score("Gazprom Neft JSC", "Gazprom Neft OAO"), kDefaultAlertThreshold);
+  EXPECT_LT(Score("Snow Storm 1", "Snow Storm 2"), kDefaultAlertThreshold);
+  EXPECT_LT(Score("LXC Aviation", "LAU Aviation"), kDefaultAlertThreshold);
+  EXPECT_LT(Score("CARIBBEAN TRADING LIMITED", "PACIFIC TRADING LIMITED"), kDefaultAlertThreshold);
+  EXPECT_EQ(Score("AEROCARIBBEAN AIRLINES", "AEROCARIBBEAN AIRLINES"), 1.0);
+}
+
+}  // namespace
+}  // namespace partyscreen

@@ -1,0 +1,952 @@
+// Unit tests of Screener on a small fixture list (tests/testdata/screen/,
+// custom_csv format): word order, punctuation, joined and split words, legal
+// forms, generic words, typos, numbers, short brand forms, initials,
+// honorifics, other scripts, Unicode clean-up, kind / date-of-birth /
+// identifier adjustments, explanations, hit ordering, determinism (also with
+// ScreenBatch on a thread pool), errors and filters.
+//
+// The scoring model is still being tuned, so these tests assert properties
+// (who is the top hit, alert or no alert at kDefaultAlertThreshold, A ranks
+// above B, identical names score exactly 1.0) rather than score values.
+
+#include <algorithm>
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "gtest/gtest.h"
+#include "partyscreen/index.h"
+#include "partyscreen/options.h"
+#include "partyscreen/query.h"
+#include "partyscreen/result.h"
+#include "partyscreen/screener.h"
+#include "partyscreen/sources.h"
+
+namespace partyscreen {
+namespace {
+
+constexpr double kThreshold = kDefaultAlertThreshold;
+
+// A minimal thread pool: the library starts no threads of its own, so batch
+// tests bring their executor.
+class TinyPool : public Executor {
+ public:
+  explicit TinyPool(int threads) {
+    for (int i = 0; i < threads; ++i) workers_.emplace_back([this] { Work(); });
+  }
+  ~TinyPool() override {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      stop_ = true;
+    }
+    cv_.notify_all();
+    for (auto& t : workers_) t.join();
+  }
+  void Schedule(std::function<void()> task) override {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      tasks_.push_back(std::move(task));
+    }
+    cv_.notify_one();
+  }
+
+ private:
+  void Work() {
+    for (;;) {
+      std::function<void()> task;
+      {
+        std::unique_lock<std::mutex> lock(mu_);
+        cv_.wait(lock, [this] { return stop_ || !tasks_.empty(); });
+        if (tasks_.empty()) return;
+        task = std::move(tasks_.front());
+        tasks_.pop_front();
+      }
+      task();
+    }
+  }
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::deque<std::function<void()>> tasks_;
+  bool stop_ = false;
+  std::vector<std::thread> workers_;
+};
+
+class ScreenerTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    IndexBuilder builder;
+    for (const char* id : {"fixture", "second"}) {
+      ReadOptions ro;
+      ro.format = ListFormat::kCustomCsv;
+      ro.list_id = id;
+      auto list = ReadList(absl::StrCat(PARTYSCREEN_SOURCE_DIR "/tests/testdata/screen/", id, ".csv"), ro);
+      ASSERT_TRUE(list.ok()) << list.status();
+      ASSERT_TRUE(builder.AddList(*std::move(list)).ok());
+    }
+    auto index = std::move(builder).Build();
+    ASSERT_TRUE(index.ok()) << index.status();
+    auto screener = Screener::Create(*index);
+    ASSERT_TRUE(screener.ok()) << screener.status();
+    screener_ = screener->release();
+  }
+  static void TearDownTestSuite() {
+    delete screener_;
+    screener_ = nullptr;
+  }
+  void SetUp() override { ASSERT_NE(screener_, nullptr); }
+
+  // All hits with score >= min_score on the "fixture" list only.
+  static ScreenResult Run(const Query& q, double min_score = 0.0) {
+    ScreenOptions o;
+    o.min_score = min_score;
+    o.limit = 0;
+    o.lists = {"fixture"};
+    auto r = screener_->Screen(q, o);
+    EXPECT_TRUE(r.ok()) << r.status();
+    return r.ok() ? *std::move(r) : ScreenResult{};
+  }
+  static ScreenResult Run(const std::string& name, PartyKind kind = PartyKind::kUnknown) {
+    Query q;
+    q.name = name;
+    q.kind = kind;
+    return Run(q);
+  }
+
+  // The fixture entity id of the top hit, or "" if there is none.
+  static std::string Top(const std::string& name, PartyKind kind = PartyKind::kUnknown) {
+    ScreenResult r = Run(name, kind);
+    return r.hits.empty() ? "" : r.hits[0].entity_id;
+  }
+  // The score of fixture entity `id` for the query (0 if not a hit at all).
+  static double ScoreOf(const Query& q, const std::string& id) {
+    for (const Hit& h : Run(q).hits) {
+      if (h.entity_id == id) return h.score;
+    }
+    return 0;
+  }
+  static double ScoreOf(const std::string& name, const std::string& id,
+                        PartyKind kind = PartyKind::kUnknown) {
+    Query q;
+    q.name = name;
+    q.kind = kind;
+    return ScoreOf(q, id);
+  }
+  // The fixture hits at or above the alert threshold, as entity ids.
+  static std::vector<std::string> Alerts(const std::string& name, PartyKind kind = PartyKind::kUnknown) {
+    Query q;
+    q.name = name;
+    q.kind = kind;
+    std::vector<std::string> ids;
+    for (const Hit& h : Run(q, kThreshold).hits) ids.push_back(h.entity_id);
+    return ids;
+  }
+  static bool AlertsOn(const std::string& name, const std::string& id,
+                       PartyKind kind = PartyKind::kUnknown) {
+    auto a = Alerts(name, kind);
+    return std::find(a.begin(), a.end(), id) != a.end();
+  }
+
+  static const Screener* screener_;
+};
+const Screener* ScreenerTest::screener_ = nullptr;
+
+// ---------------------------------------------------------------- basics
+
+TEST_F(ScreenerTest, IdenticalNameScoresExactlyOne) {
+  for (const auto& [name, id] : std::vector<std::pair<std::string, std::string>>{
+           {"Sergey Lavrov", "P-003"},
+           {"Megvii Technology Limited", "O-005"},
+           {"VICTORY 5", "V-001"},
+           {"Hangzhou Hikvision Digital Technology Co., Ltd.", "O-004"}}) {
+    ScreenResult r = Run(name);
+    ASSERT_FALSE(r.hits.empty()) << name;
+    EXPECT_EQ(r.hits[0].entity_id, id) << name;
+    EXPECT_EQ(r.hits[0].score, 1.0) << name;
+    EXPECT_EQ(r.hits[0].explanation.name_score, 1.0) << name;
+  }
+}
+
+TEST_F(ScreenerTest, ScoresAreInUnitInterval) {
+  for (const std::string name :
+       {"Sergey Lavrov", "Sergei Lavroff", "Beijing", "Technology Co., Ltd.", "V. Putin",
+        "Victory 3", "Сергей Лавров", "Moscow Bank", "x"}) {
+    Query q;
+    q.name = name;
+    q.date_of_birth = "1950";
+    q.country = "RU";
+    q.kind = PartyKind::kPerson;
+    for (const Hit& h : Run(q).hits) {
+      EXPECT_GE(h.score, 0.0) << name;
+      EXPECT_LE(h.score, 1.0) << name;
+      EXPECT_GE(h.explanation.name_score, 0.0) << name;
+      EXPECT_LE(h.explanation.name_score, 1.0) << name;
+    }
+  }
+}
+
+TEST_F(ScreenerTest, NearNamesDoNotSaturate) {
+  // Distinct near-names stay rankable: a typo scores below the exact name.
+  EXPECT_LT(ScoreOf("Sergey Lavrof", "P-003"), 1.0);
+  EXPECT_LT(ScoreOf("Magvii Technology Limited", "O-005"), 1.0);
+  EXPECT_GT(ScoreOf("Sergey Lavrov", "P-003"), ScoreOf("Sergey Lavrof", "P-003"));
+}
+
+TEST_F(ScreenerTest, HitFieldsAreFilled) {
+  ScreenResult r = Run("Sergey Lavrov");
+  ASSERT_FALSE(r.hits.empty());
+  const Hit& h = r.hits[0];
+  EXPECT_EQ(h.list_id, "fixture");
+  EXPECT_EQ(h.entity_id, "P-003");
+  EXPECT_EQ(h.name, "Sergey Lavrov");
+  EXPECT_EQ(h.matched_name, "Sergey Lavrov");
+  EXPECT_EQ(h.kind, v1::ENTITY_KIND_INDIVIDUAL);
+  ASSERT_NE(h.entity, nullptr);
+  EXPECT_EQ(h.entity->entity_id(), "P-003");
+  EXPECT_EQ(h.programs, std::vector<std::string>{"fixture-prog"});
+  EXPECT_FALSE(r.index_fingerprint.empty());
+  EXPECT_EQ(r.index_fingerprint, screener_->index()->info().fingerprint);
+  EXPECT_GT(r.candidates, 0);
+}
+
+// ---------------------------------------------------------------- word order, punctuation
+
+TEST_F(ScreenerTest, WordOrderDoesNotMatter) {
+  EXPECT_EQ(Top("Nicolas Maduro Moros"), "P-001");
+  EXPECT_EQ(ScoreOf("Nicolas Maduro Moros", "P-001"), 1.0);
+  EXPECT_EQ(Top("Lavrov, Sergey"), "P-003");
+  EXPECT_EQ(ScoreOf("Lavrov, Sergey", "P-003"), 1.0);
+}
+
+TEST_F(ScreenerTest, PunctuationAndDottedInitials) {
+  EXPECT_EQ(Top("ABC Co."), "O-001");
+  EXPECT_TRUE(AlertsOn("ABC Co.", "O-001"));
+  EXPECT_TRUE(AlertsOn("Sergey-Lavrov", "P-003"));
+}
+
+// DISABLED: the engine joins dotted initials ("A.B.C." -> "abc") but not
+// single letters separated by spaces: "A B C Company" stays three one-letter
+// tokens and scores below the threshold against "A.B.C. Company".
+TEST_F(ScreenerTest, DISABLED_SpacedInitialsEqualDottedInitials) {
+  EXPECT_TRUE(AlertsOn("A B C Company", "O-001"));
+}
+
+TEST_F(ScreenerTest, JoinedAndSplitWords) {
+  // The list has "JSC ARGUMENT"; the clerk wrote it without a space.
+  EXPECT_EQ(Top("JSCARGUMENT"), "O-003");
+  EXPECT_TRUE(AlertsOn("JSCARGUMENT", "O-003"));
+  // The list has "Sensetime"; the clerk split it.
+  EXPECT_EQ(Top("Sense Time Technology Development"), "O-002");
+  EXPECT_TRUE(AlertsOn("Sense Time Technology Development", "O-002"));
+}
+
+// DISABLED: "SenseTime" alone alerts on the long listed name (short brand
+// form), and "Sense Time Technology Development" does, but the split brand
+// alone ("Sense Time") scores below the threshold: the joined-token match and
+// the short-brand rule do not combine in the current model.
+TEST_F(ScreenerTest, DISABLED_SplitShortBrandAlerts) {
+  EXPECT_TRUE(AlertsOn("Sense Time", "O-002"));
+}
+
+// ---------------------------------------------------------------- legal forms
+
+TEST_F(ScreenerTest, LegalFormVariantsAreEquivalent) {
+  const double base = ScoreOf("Hangzhou Hikvision Digital Technology Co., Ltd.", "O-004");
+  for (const std::string name :
+       {"Hangzhou Hikvision Digital Technology Company Limited",
+        "Hangzhou Hikvision Digital Technology Co Ltd",
+        "HANGZHOU HIKVISION DIGITAL TECHNOLOGY CO. LTD."}) {
+    EXPECT_EQ(Top(name), "O-004") << name;
+    EXPECT_TRUE(AlertsOn(name, "O-004")) << name;
+    EXPECT_GE(ScoreOf(name, "O-004"), kThreshold) << name;
+  }
+  EXPECT_EQ(base, 1.0);
+}
+
+TEST_F(ScreenerTest, DroppedLegalFormStillAlerts) {
+  EXPECT_EQ(Top("Hangzhou Hikvision Digital Technology"), "O-004");
+  EXPECT_TRUE(AlertsOn("Hangzhou Hikvision Digital Technology", "O-004"));
+  EXPECT_TRUE(AlertsOn("Severny Veter", "O-008"));
+  EXPECT_TRUE(AlertsOn("Megvii Technology", "O-005"));
+}
+
+TEST_F(ScreenerTest, RussianLegalFormsEqualEnglish) {
+  // "OOO" is the Russian LLC; Cyrillic "ООО" too.
+  EXPECT_EQ(Top("OOO Severny Veter"), "O-008");
+  EXPECT_TRUE(AlertsOn("OOO Severny Veter", "O-008"));
+  EXPECT_TRUE(AlertsOn("ООО Северный Ветер", "O-008"));
+}
+
+TEST_F(ScreenerTest, DifferentLegalFormDoesNotPreventMatch) {
+  EXPECT_TRUE(AlertsOn("Severny Veter GmbH", "O-008"));
+  EXPECT_TRUE(AlertsOn("Megvii Technology Co., Ltd.", "O-005"));
+}
+
+TEST_F(ScreenerTest, SharedLegalFormAloneDoesNotMatch) {
+  // Same legal form, nothing else in common.
+  EXPECT_TRUE(Alerts("Brightwater Orchard LLC").empty());
+  EXPECT_TRUE(Alerts("Quiet Meadow Co., Ltd.").empty());
+}
+
+TEST_F(ScreenerTest, NameThatIsOnlyALegalFormMatchesNothing) {
+  for (const std::string name : {"LLC", "Co., Ltd.", "Company Limited", "OOO"}) {
+    Query q;
+    q.name = name;
+    ScreenOptions o;  // default threshold
+    auto r = screener_->Screen(q, o);
+    if (!r.ok()) {
+      EXPECT_EQ(r.status().code(), absl::StatusCode::kInvalidArgument) << name;
+      continue;
+    }
+    EXPECT_TRUE(r->hits.empty()) << name << " alerts on " << r->hits.size() << " entities";
+  }
+}
+
+// ---------------------------------------------------------------- generic words
+
+TEST_F(ScreenerTest, SharedGenericWordsDoNotAlert) {
+  EXPECT_FALSE(AlertsOn("Beijing Sunny Technology Co., Ltd.", "O-002"));
+  EXPECT_TRUE(Alerts("Beijing Sunny Technology Co., Ltd.").empty());
+  EXPECT_TRUE(Alerts("Beijing Sunny Technology Development Co., Ltd.").empty());
+  EXPECT_TRUE(Alerts("Shanghai International Trading Group").empty());
+  EXPECT_TRUE(Alerts("Moscow Bank").empty());
+}
+
+TEST_F(ScreenerTest, DistinctiveWordOutweighsGenericWords) {
+  // The same distinctive word with other generic words ranks the entity first.
+  EXPECT_EQ(Top("Shanghai Sensetime Trading Co., Ltd."), "O-002");
+  EXPECT_GT(ScoreOf("Beijing Sensetime Co., Ltd.", "O-002"),
+            ScoreOf("Beijing Sunny Technology Development Co., Ltd.", "O-002"));
+}
+
+// ---------------------------------------------------------------- typos, numbers
+
+TEST_F(ScreenerTest, TyposStillAlert) {
+  EXPECT_EQ(Top("Magvii Technology Limited"), "O-005");
+  EXPECT_TRUE(AlertsOn("Magvii Technology Limited", "O-005"));
+  EXPECT_TRUE(AlertsOn("Zhejiang Duahua Technology", "O-006"));
+  EXPECT_TRUE(AlertsOn("Sergei Lavrov", "P-003"));
+  EXPECT_TRUE(AlertsOn("Jon Smithfeld", "P-004"));
+}
+
+TEST_F(ScreenerTest, DigitsUsedAsLettersAreRepaired) {
+  EXPECT_EQ(Top("S3rgey Lavr0v"), "P-003");
+  EXPECT_TRUE(AlertsOn("S3rgey Lavr0v", "P-003"));
+}
+
+TEST_F(ScreenerTest, NumbersMustMatchExactly) {
+  EXPECT_EQ(ScoreOf("Victory 5", "V-001"), 1.0);
+  EXPECT_EQ(ScoreOf("Victory", "V-002"), 1.0);
+  EXPECT_FALSE(AlertsOn("Victory 3", "V-001"));
+  EXPECT_FALSE(AlertsOn("Victory 3", "V-002"));
+  EXPECT_FALSE(AlertsOn("Victory 5", "V-002"));
+  EXPECT_FALSE(AlertsOn("Victory", "V-001"));
+  EXPECT_TRUE(Alerts("Victory 3").empty());
+}
+
+// DISABLED: result.h lists the pairing method "number_mismatch", but the
+// explanation of "Victory 3" vs "VICTORY 5" shows the numbers as two
+// "unmatched" tokens (the score is right: about 0.005).
+TEST_F(ScreenerTest, DISABLED_NumberMismatchIsExplained) {
+  Query q;
+  q.name = "Victory 3";
+  ScreenResult r = Run(q);
+  bool found = false;
+  for (const Hit& h : r.hits) {
+    if (h.entity_id != "V-001") continue;
+    for (const TokenMatch& m : h.explanation.pairings) {
+      if (m.method == "number_mismatch") found = true;
+    }
+  }
+  EXPECT_TRUE(found) << "no number_mismatch pairing for Victory 3 vs VICTORY 5";
+}
+
+// ---------------------------------------------------------------- brands
+
+TEST_F(ScreenerTest, ShortDistinctiveBrandAlertsOnLongName) {
+  EXPECT_EQ(Top("SenseTime"), "O-002");
+  EXPECT_TRUE(AlertsOn("SenseTime", "O-002"));
+  EXPECT_EQ(Top("Hikvision"), "O-004");
+  EXPECT_TRUE(AlertsOn("Hikvision", "O-004"));
+  EXPECT_TRUE(AlertsOn("Megvii", "O-005"));
+}
+
+TEST_F(ScreenerTest, GenericSingleWordDoesNotAlert) {
+  EXPECT_TRUE(Alerts("Technology").empty());
+  EXPECT_TRUE(Alerts("Beijing").empty());
+  EXPECT_TRUE(Alerts("Bank").empty());
+}
+
+// ---------------------------------------------------------------- persons
+
+TEST_F(ScreenerTest, InitialsMatchPersons) {
+  EXPECT_EQ(Top("V. Putin", PartyKind::kPerson), "P-002");
+  EXPECT_TRUE(AlertsOn("V. Putin", "P-002", PartyKind::kPerson));
+  EXPECT_TRUE(AlertsOn("Vladimir Putin", "P-002"));
+  // A wrong initial ranks below the right one.
+  EXPECT_GT(ScoreOf("V. Putin", "P-002", PartyKind::kPerson),
+            ScoreOf("K. Putin", "P-002", PartyKind::kPerson));
+}
+
+TEST_F(ScreenerTest, InitialIsExplained) {
+  ScreenResult r = Run("V. Putin", PartyKind::kPerson);
+  ASSERT_FALSE(r.hits.empty());
+  ASSERT_EQ(r.hits[0].entity_id, "P-002");
+  bool initial = false;
+  for (const TokenMatch& m : r.hits[0].explanation.pairings) initial |= m.method == "initial";
+  EXPECT_TRUE(initial);
+}
+
+TEST_F(ScreenerTest, MissingPatronymicStillAlerts) {
+  EXPECT_EQ(Top("Vladimir Putin"), "P-002");
+  // The alias with the patronymic is the better match for a query with it.
+  ScreenResult r = Run("Sergey Viktorovich Lavrov");
+  ASSERT_FALSE(r.hits.empty());
+  EXPECT_EQ(r.hits[0].entity_id, "P-003");
+  EXPECT_EQ(r.hits[0].matched_name, "Sergey Viktorovich Lavrov");
+  EXPECT_EQ(r.hits[0].score, 1.0);
+}
+
+TEST_F(ScreenerTest, HonorificsAreStripped) {
+  const double plain = ScoreOf("Sergey Lavrov", "P-003");
+  EXPECT_EQ(ScoreOf("Mr. Sergey Lavrov", "P-003"), plain);
+  EXPECT_EQ(ScoreOf("Dr Sergey Lavrov", "P-003"), plain);
+  EXPECT_EQ(ScoreOf("Sheikh Sergey Lavrov", "P-003"), plain);
+  EXPECT_EQ(ScoreOf("General Vladimir Putin", "P-002", PartyKind::kPerson),
+            ScoreOf("Vladimir Putin", "P-002", PartyKind::kPerson));
+  EXPECT_EQ(Top("General Vladimir Putin", PartyKind::kPerson), "P-002");
+}
+
+// DISABLED: "President" is not in the honorifics dictionary
+// (lib/data/honorifics.txt), so "President Sergey Lavrov" keeps an unmatched
+// distinctive token and scores about 0.36 against "Sergey Lavrov" (no alert),
+// while "Dr", "Mr.", "Sheikh" and "General" are stripped.
+TEST_F(ScreenerTest, DISABLED_OfficeTitlesAreStripped) {
+  EXPECT_TRUE(AlertsOn("President Sergey Lavrov", "P-003", PartyKind::kPerson));
+  EXPECT_TRUE(AlertsOn("President Vladimir Putin", "P-002", PartyKind::kPerson));
+}
+
+// ---------------------------------------------------------------- scripts
+
+TEST_F(ScreenerTest, CyrillicFindsLatin) {
+  EXPECT_EQ(Top("Сергей Лавров"), "P-003");
+  EXPECT_TRUE(AlertsOn("Сергей Лавров", "P-003"));
+  EXPECT_TRUE(AlertsOn("Владимир Путин", "P-002"));
+  EXPECT_TRUE(AlertsOn("Николас Мадуро", "P-001"));
+}
+
+TEST_F(ScreenerTest, ChineseFindsEnglishListing) {
+  EXPECT_EQ(Top("浙江大华技术股份有限公司"), "O-006");
+  EXPECT_TRUE(AlertsOn("浙江大华技术股份有限公司", "O-006"));
+  EXPECT_EQ(Top("成都景昕科技有限公司"), "O-007");
+  EXPECT_TRUE(AlertsOn("成都景昕科技有限公司", "O-007"));
+  EXPECT_EQ(Top("杭州海康威视数字技术股份有限公司"), "O-004");
+  EXPECT_TRUE(AlertsOn("杭州海康威视数字技术股份有限公司", "O-004"));
+}
+
+TEST_F(ScreenerTest, TraditionalChineseFindsEnglishListing) {
+  EXPECT_EQ(Top("浙江大華技術股份有限公司"), "O-006");
+  EXPECT_TRUE(AlertsOn("浙江大華技術股份有限公司", "O-006"));
+}
+
+TEST_F(ScreenerTest, ChineseExplanationMarksTransliteration) {
+  ScreenResult r = Run("成都景昕科技有限公司");
+  ASSERT_FALSE(r.hits.empty());
+  ASSERT_EQ(r.hits[0].entity_id, "O-007");
+  const auto& q = r.hits[0].explanation.query_tokens;
+  EXPECT_NE(std::find(q.begin(), q.end(), "jingxin"), q.end()) << absl::StrJoin(q, " ");
+}
+
+// ---------------------------------------------------------------- Unicode clean-up
+
+TEST_F(ScreenerTest, FullWidthFormsAreFolded) {
+  EXPECT_EQ(ScoreOf("ＳＥＲＧＥＹ　ＬＡＶＲＯＶ", "P-003"), 1.0);
+  EXPECT_EQ(Top("ＳｅｎｓｅＴｉｍｅ"), "O-002");
+  EXPECT_EQ(ScoreOf("ＳｅｎｓｅＴｉｍｅ", "O-002"), ScoreOf("SenseTime", "O-002"));
+}
+
+TEST_F(ScreenerTest, NonBreakingAndInvisibleCharactersAreIgnored) {
+  EXPECT_EQ(ScoreOf("Sergey\u00A0Lavrov", "P-003"), 1.0);
+  EXPECT_EQ(ScoreOf("\u00A0 Sergey Lavrov \u00A0", "P-003"), 1.0);
+  EXPECT_EQ(ScoreOf("Ser\u200Bgey La\u200Dvrov\uFEFF", "P-003"), 1.0);
+  EXPECT_EQ(ScoreOf("Sergey\tLavrov\n", "P-003"), 1.0);
+}
+
+TEST_F(ScreenerTest, HomoglyphsAreRepaired) {
+  // Cyrillic "е" and "о" inside Latin words.
+  const std::string mixed = "S\u0435rgey Lavr\u043Ev";
+  EXPECT_EQ(Top(mixed), "P-003");
+  EXPECT_EQ(ScoreOf(mixed, "P-003"), 1.0);
+  // Greek capital Alpha and Latin letters.
+  EXPECT_EQ(Top("JSC \u0391RGUMENT"), "O-003");
+}
+
+TEST_F(ScreenerTest, DiacriticsAreStripped) {
+  EXPECT_EQ(ScoreOf("Nicolás Maduro Moros", "P-001"), 1.0);
+}
+
+// ---------------------------------------------------------------- adjustments
+
+TEST_F(ScreenerTest, PersonQueryAgainstVesselIsLowered) {
+  const double unknown = ScoreOf("Nikolai Zhukov", "V-003");
+  const double person = ScoreOf("Nikolai Zhukov", "V-003", PartyKind::kPerson);
+  const double vessel = ScoreOf("Nikolai Zhukov", "V-003", PartyKind::kVessel);
+  EXPECT_EQ(unknown, 1.0);
+  EXPECT_EQ(vessel, 1.0);
+  EXPECT_LT(person, unknown);
+  ScreenResult r = Run("Nikolai Zhukov", PartyKind::kPerson);
+  bool explained = false;
+  for (const Hit& h : r.hits) {
+    if (h.entity_id != "V-003") continue;
+    EXPECT_EQ(h.explanation.name_score, 1.0);
+    for (const ScoreAdjustment& a : h.explanation.adjustments) {
+      if (a.feature == "kind") {
+        explained = true;
+        EXPECT_LT(a.effect, 0);
+        EXPECT_FALSE(a.detail.empty());
+      }
+    }
+  }
+  EXPECT_TRUE(explained);
+}
+
+TEST_F(ScreenerTest, OrganizationQueryAgainstPersonIsLowered) {
+  EXPECT_LT(ScoreOf("Sergey Lavrov", "P-003", PartyKind::kOrganization),
+            ScoreOf("Sergey Lavrov", "P-003", PartyKind::kPerson));
+}
+
+TEST_F(ScreenerTest, DateOfBirthMatchAndMismatch) {
+  Query q;
+  q.name = "Nicolas Maduro";
+  q.kind = PartyKind::kPerson;
+  const double none = ScoreOf(q, "P-001");
+  q.date_of_birth = "1962-11-23";
+  const double same = ScoreOf(q, "P-001");
+  q.date_of_birth = "1962";
+  const double same_year = ScoreOf(q, "P-001");
+  q.date_of_birth = "1985-01-01";
+  const double other = ScoreOf(q, "P-001");
+  EXPECT_GE(same, none);
+  EXPECT_GE(same_year, none);
+  EXPECT_LT(other, none);
+  EXPECT_LT(other, same);
+
+  ScreenResult r = Run(q);
+  bool explained = false;
+  for (const Hit& h : r.hits) {
+    if (h.entity_id != "P-001") continue;
+    for (const ScoreAdjustment& a : h.explanation.adjustments) {
+      if (a.feature == "date_of_birth") {
+        explained = true;
+        EXPECT_LT(a.effect, 0);
+      }
+    }
+  }
+  EXPECT_TRUE(explained);
+}
+
+TEST_F(ScreenerTest, IdenticalIdentifierLiftsScore) {
+  Query q;
+  q.name = "Nikolay Zhukoff";
+  q.kind = PartyKind::kVessel;
+  const double without = ScoreOf(q, "V-003");
+  q.identifiers.push_back({"imo", "9123456"});
+  const double with = ScoreOf(q, "V-003");
+  EXPECT_GT(with, without);
+  EXPECT_GE(with, kThreshold);
+  ScreenResult r = Run(q);
+  ASSERT_FALSE(r.hits.empty());
+  EXPECT_EQ(r.hits[0].entity_id, "V-003");
+  bool explained = false;
+  for (const ScoreAdjustment& a : r.hits[0].explanation.adjustments) {
+    if (a.feature == "identifier") explained = a.effect > 0;
+  }
+  EXPECT_TRUE(explained);
+}
+
+TEST_F(ScreenerTest, IdentifierAloneFindsEntity) {
+  // A different name but an identical registration number is still a hit.
+  Query q;
+  q.name = "Zeta Holdings";
+  q.identifiers.push_back({"registration", "91330000733796106P"});
+  ScreenResult r = Run(q, kThreshold);
+  ASSERT_FALSE(r.hits.empty());
+  EXPECT_EQ(r.hits[0].entity_id, "O-004");
+}
+
+TEST_F(ScreenerTest, UnknownIdentifierChangesNothing) {
+  Query q;
+  q.name = "Nikolay Zhukoff";
+  const double without = ScoreOf(q, "V-003");
+  q.identifiers.push_back({"imo", "9999991"});
+  EXPECT_EQ(ScoreOf(q, "V-003"), without);
+}
+
+// ---------------------------------------------------------------- explanations
+
+TEST_F(ScreenerTest, ExplanationCarriesPairingsWithMethods) {
+  ScreenResult r = Run("Magvii Technology Limited");
+  ASSERT_FALSE(r.hits.empty());
+  const Hit& h = r.hits[0];
+  ASSERT_EQ(h.entity_id, "O-005");
+  ASSERT_TRUE(h.has_explanation);
+  const Explanation& e = h.explanation;
+  EXPECT_EQ(e.matched_name, "Megvii Technology Limited");
+  EXPECT_EQ(e.matched_name_kind, v1::NAME_KIND_PRIMARY);
+  EXPECT_EQ(e.matched_name_script, "Latn");
+  EXPECT_FALSE(e.query_tokens.empty());
+  EXPECT_FALSE(e.list_tokens.empty());
+  ASSERT_FALSE(e.pairings.empty());
+  bool fuzzy = false, exact = false;
+  for (const TokenMatch& m : e.pairings) {
+    EXPECT_FALSE(m.method.empty());
+    EXPECT_GE(m.similarity, 0.0);
+    EXPECT_LE(m.similarity, 1.0);
+    if (m.query_token == "magvii") {
+      EXPECT_EQ(m.list_token, "megvii");
+      fuzzy = m.method == "edit_distance" || m.method == "phonetic";
+      EXPECT_LT(m.similarity, 1.0);
+    }
+    if (m.query_token == "technology" && m.list_token == "technology") {
+      exact = m.method == "exact" && m.similarity == 1.0;
+    }
+  }
+  EXPECT_TRUE(fuzzy);
+  EXPECT_TRUE(exact);
+  EXPECT_FALSE(FormatExplanation(h).empty());
+}
+
+TEST_F(ScreenerTest, ExplanationShowsGluedLegalFormSplit) {
+  // "JSCARGUMENT": the legal form glued to the name is split off, and the
+  // explanation shows both query tokens.
+  ScreenResult r = Run("JSCARGUMENT");
+  ASSERT_FALSE(r.hits.empty());
+  ASSERT_EQ(r.hits[0].entity_id, "O-003");
+  const Explanation& e = r.hits[0].explanation;
+  EXPECT_NE(std::find(e.query_tokens.begin(), e.query_tokens.end(), "argument"), e.query_tokens.end())
+      << absl::StrJoin(e.query_tokens, " ");
+  EXPECT_EQ(e.query_tokens.size(), 2u) << absl::StrJoin(e.query_tokens, " ");
+  bool argument = false;
+  for (const TokenMatch& m : e.pairings) {
+    if (m.query_token == "argument") argument = m.list_token == "argument" && m.method == "exact";
+  }
+  EXPECT_TRUE(argument);
+}
+
+TEST_F(ScreenerTest, ExplainFalseLeavesExplanationEmpty) {
+  Query q;
+  q.name = "Sergey Lavrov";
+  ScreenOptions o;
+  o.explain = false;
+  auto r = screener_->Screen(q, o);
+  ASSERT_TRUE(r.ok()) << r.status();
+  ASSERT_FALSE(r->hits.empty());
+  for (const Hit& h : r->hits) {
+    EXPECT_FALSE(h.has_explanation);
+    EXPECT_TRUE(h.explanation.pairings.empty());
+  }
+}
+
+// ---------------------------------------------------------------- ordering, determinism
+
+TEST_F(ScreenerTest, HitsOrderedByScoreThenListThenEntity) {
+  Query q;
+  q.name = "Sergey Lavrov";
+  ScreenOptions o;
+  o.min_score = 0;
+  o.limit = 0;
+  auto r = screener_->Screen(q, o);
+  ASSERT_TRUE(r.ok()) << r.status();
+  ASSERT_GE(r->hits.size(), 3u);
+  // Three exact matches (fixture:P-003, second:S-10, second:S-2) tie at 1.0.
+  EXPECT_EQ(r->hits[0].list_id, "fixture");
+  EXPECT_EQ(r->hits[0].entity_id, "P-003");
+  EXPECT_EQ(r->hits[1].list_id, "second");
+  EXPECT_EQ(r->hits[1].entity_id, "S-10");
+  EXPECT_EQ(r->hits[2].list_id, "second");
+  EXPECT_EQ(r->hits[2].entity_id, "S-2");
+  for (size_t i = 1; i < r->hits.size(); ++i) {
+    const Hit& a = r->hits[i - 1];
+    const Hit& b = r->hits[i];
+    ASSERT_GE(a.score, b.score);
+    if (a.score == b.score) {
+      ASSERT_LE(a.list_id, b.list_id);
+      if (a.list_id == b.list_id) {
+        ASSERT_LT(a.entity_id, b.entity_id);
+      }
+    }
+  }
+}
+
+TEST_F(ScreenerTest, LimitAndMinScore) {
+  Query q;
+  q.name = "Beijing Technology Co., Ltd.";
+  ScreenOptions all;
+  all.min_score = 0;
+  all.limit = 0;
+  auto r = screener_->Screen(q, all);
+  ASSERT_TRUE(r.ok());
+  ASSERT_GT(r->hits.size(), 3u);
+  ScreenOptions three = all;
+  three.limit = 3;
+  auto r3 = screener_->Screen(q, three);
+  ASSERT_TRUE(r3.ok());
+  ASSERT_EQ(r3->hits.size(), 3u);
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_EQ(r3->hits[i].entity_id, r->hits[i].entity_id);
+    EXPECT_EQ(r3->hits[i].score, r->hits[i].score);
+  }
+  ScreenOptions high = all;
+  high.min_score = 0.5;
+  auto rh = screener_->Screen(q, high);
+  ASSERT_TRUE(rh.ok());
+  for (const Hit& h : rh->hits) EXPECT_GE(h.score, 0.5);
+  // Default options: at most 10 hits, all >= the alert threshold.
+  auto rd = screener_->Screen(q);
+  ASSERT_TRUE(rd.ok());
+  EXPECT_LE(rd->hits.size(), 10u);
+  for (const Hit& h : rd->hits) EXPECT_GE(h.score, kThreshold);
+}
+
+// The comparable content of a result.
+std::string Describe(const absl::StatusOr<ScreenResult>& r) {
+  if (!r.ok()) return std::string(absl::StatusCodeToString(r.status().code()));
+  std::string out;
+  for (const Hit& h : r->hits) {
+    absl::StrAppend(&out, h.list_id, ":", h.entity_id, "=", h.score, "/", h.matched_name, ";");
+    for (const TokenMatch& m : h.explanation.pairings) {
+      absl::StrAppend(&out, m.query_token, "~", m.list_token, ":", m.method, ",");
+    }
+  }
+  return out;
+}
+
+std::vector<Query> BatchQueries() {
+  std::vector<Query> qs;
+  for (const std::string name :
+       {"Sergey Lavrov", "Сергей Лавров", "MADURO MOROS, Nicolas", "V. Putin", "Hikvision",
+        "SenseTime", "成都景昕科技有限公司", "Victory 3", "Magvii", "JSCARGUMENT", "", "...",
+        "Beijing Sunny Technology Co., Ltd.", "OOO Severny Veter", "Nikolai Zhukov",
+        "A.B.C. Company", "Moscow Bank", "ＳｅｎｓｅＴｉｍｅ", "Zhejiang Dahua", "Megvii"}) {
+    Query q;
+    q.name = name;
+    qs.push_back(q);
+  }
+  Query p;
+  p.name = "Nicolas Maduro";
+  p.kind = PartyKind::kPerson;
+  p.date_of_birth = "1962";
+  qs.push_back(p);
+  return qs;
+}
+
+TEST_F(ScreenerTest, SameQueryTwiceGivesSameResult) {
+  for (const Query& q : BatchQueries()) {
+    ScreenOptions o;
+    o.min_score = 0.3;
+    EXPECT_EQ(Describe(screener_->Screen(q, o)), Describe(screener_->Screen(q, o))) << q.name;
+  }
+}
+
+TEST_F(ScreenerTest, BatchOnThreadPoolEqualsScreen) {
+  std::vector<Query> qs;
+  for (int rep = 0; rep < 4; ++rep) {
+    for (const Query& q : BatchQueries()) qs.push_back(q);
+  }
+  ScreenOptions o;
+  o.min_score = 0.3;
+  TinyPool pool(4);
+  BatchOptions b;
+  b.executor = &pool;
+  b.chunk_size = 3;
+  auto batch = screener_->ScreenBatch(qs, o, b);
+  ASSERT_EQ(batch.size(), qs.size());
+  for (size_t i = 0; i < qs.size(); ++i) {
+    auto single = screener_->Screen(qs[i], o);
+    EXPECT_EQ(batch[i].status().code(), single.status().code()) << i;
+    EXPECT_EQ(Describe(batch[i]), Describe(single)) << i << " " << qs[i].name;
+  }
+  // Without an executor: the same.
+  auto serial = screener_->ScreenBatch(qs, o);
+  ASSERT_EQ(serial.size(), qs.size());
+  for (size_t i = 0; i < qs.size(); ++i) EXPECT_EQ(Describe(serial[i]), Describe(batch[i])) << i;
+}
+
+TEST_F(ScreenerTest, BatchOfNothing) {
+  TinyPool pool(2);
+  BatchOptions b;
+  b.executor = &pool;
+  EXPECT_TRUE(screener_->ScreenBatch({}, {}, b).empty());
+}
+
+TEST_F(ScreenerTest, ExhaustiveScreenerAgreesOnAlerts) {
+  ScreenerOptions so;
+  so.exhaustive = true;
+  auto ex = Screener::Create(screener_->index(), so);
+  ASSERT_TRUE(ex.ok()) << ex.status();
+  for (const Query& q : BatchQueries()) {
+    ScreenOptions o;  // alerts only
+    auto a = screener_->Screen(q, o);
+    auto b = (*ex)->Screen(q, o);
+    EXPECT_EQ(Describe(a), Describe(b)) << q.name;
+  }
+}
+
+// ---------------------------------------------------------------- errors
+
+TEST_F(ScreenerTest, InvalidNamesAreInvalidArgumentWithoutTheName) {
+  struct Case {
+    std::string name;
+    std::string secret;  // must not appear in the message
+  };
+  for (const Case& c : std::vector<Case>{{"", ""},
+                                         {"   ", ""},
+                                         {"!!! ... ---", "!!! ... ---"},
+                                         {"Lavrovsky\xff\xfe", "Lavrovsky"},
+                                         {"Zhukovsky \xc3", "Zhukovsky"},
+                                         {std::string(70000, 'a'), std::string(40, 'a')}}) {
+    Query q;
+    q.name = c.name;
+    auto r = screener_->Screen(q);
+    ASSERT_FALSE(r.ok()) << "name of " << c.name.size() << " bytes";
+    EXPECT_EQ(r.status().code(), absl::StatusCode::kInvalidArgument) << r.status();
+    if (!c.secret.empty()) {
+      EXPECT_FALSE(absl::StrContains(r.status().message(), c.secret)) << r.status();
+    }
+  }
+}
+
+TEST_F(ScreenerTest, InvalidQueryFieldsAreInvalidArgument) {
+  Query q;
+  q.name = "Sergey Lavrov";
+  q.date_of_birth = "last spring";
+  auto r = screener_->Screen(q);
+  EXPECT_EQ(r.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_FALSE(absl::StrContains(r.status().message(), "Lavrov"));
+  q.date_of_birth = "19x2";
+  EXPECT_EQ(screener_->Screen(q).status().code(), absl::StatusCode::kInvalidArgument);
+  q.date_of_birth = "";
+  q.country = "Atlantis";
+  EXPECT_EQ(screener_->Screen(q).status().code(), absl::StatusCode::kInvalidArgument);
+  q.country = "RU";
+  EXPECT_TRUE(screener_->Screen(q).ok());
+  q.country = "Russia";
+  EXPECT_TRUE(screener_->Screen(q).ok());
+}
+
+// DISABLED: screener.h promises kInvalidArgument for an invalid date, but
+// the screener only reads the year: "1962-13-45" (month 13, day 45) is
+// accepted as 1962.
+TEST_F(ScreenerTest, DISABLED_ImpossibleDateOfBirthIsInvalidArgument) {
+  Query q;
+  q.name = "Sergey Lavrov";
+  q.date_of_birth = "1962-13-45";
+  EXPECT_EQ(screener_->Screen(q).status().code(), absl::StatusCode::kInvalidArgument);
+  q.date_of_birth = "1962-02-30";
+  EXPECT_EQ(screener_->Screen(q).status().code(), absl::StatusCode::kInvalidArgument);
+}
+
+TEST_F(ScreenerTest, InvalidOptionsAreInvalidArgument) {
+  Query q;
+  q.name = "Sergey Lavrov";
+  ScreenOptions o;
+  o.min_score = -0.1;
+  EXPECT_EQ(screener_->Screen(q, o).status().code(), absl::StatusCode::kInvalidArgument);
+  o.min_score = 1.5;
+  EXPECT_EQ(screener_->Screen(q, o).status().code(), absl::StatusCode::kInvalidArgument);
+  o.min_score = 0.5;
+  o.limit = -1;
+  EXPECT_EQ(screener_->Screen(q, o).status().code(), absl::StatusCode::kInvalidArgument);
+
+  EXPECT_EQ(Screener::Create(nullptr).status().code(), absl::StatusCode::kInvalidArgument);
+  ScreenerOptions so;
+  so.max_candidates = 0;
+  EXPECT_EQ(Screener::Create(screener_->index(), so).status().code(),
+            absl::StatusCode::kInvalidArgument);
+}
+
+TEST_F(ScreenerTest, CandidateBudgetIsResourceExhausted) {
+  ScreenerOptions so;
+  so.max_candidates = 1;
+  auto s = Screener::Create(screener_->index(), so);
+  ASSERT_TRUE(s.ok()) << s.status();
+  Query q;
+  q.name = "Beijing Technology Co., Ltd.";  // many candidates
+  EXPECT_EQ((*s)->Screen(q).status().code(), absl::StatusCode::kResourceExhausted);
+}
+
+TEST_F(ScreenerTest, BatchKeepsPerQueryErrors) {
+  std::vector<Query> qs(3);
+  qs[0].name = "Sergey Lavrov";
+  qs[1].name = "";
+  qs[2].name = "Hikvision";
+  TinyPool pool(2);
+  BatchOptions b;
+  b.executor = &pool;
+  b.chunk_size = 1;
+  auto r = screener_->ScreenBatch(qs, {}, b);
+  ASSERT_EQ(r.size(), 3u);
+  EXPECT_TRUE(r[0].ok());
+  EXPECT_EQ(r[1].status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_TRUE(r[2].ok());
+}
+
+// ---------------------------------------------------------------- filters
+
+TEST_F(ScreenerTest, ListsFilter) {
+  Query q;
+  q.name = "Sergey Lavrov";
+  ScreenOptions o;
+  o.lists = {"second"};
+  auto r = screener_->Screen(q, o);
+  ASSERT_TRUE(r.ok());
+  ASSERT_EQ(r->hits.size(), 2u);
+  for (const Hit& h : r->hits) EXPECT_EQ(h.list_id, "second");
+  o.lists = {"fixture", "second"};
+  r = screener_->Screen(q, o);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->hits.size(), 3u);
+  o.lists = {"no_such_list"};
+  r = screener_->Screen(q, o);
+  ASSERT_TRUE(r.ok());
+  EXPECT_TRUE(r->hits.empty());
+}
+
+TEST_F(ScreenerTest, SourceListsFilterIsCaseInsensitiveSubstring) {
+  Query q;
+  q.name = "Sergey Lavrov";
+  ScreenOptions o;
+  o.source_lists = {"SECOND"};
+  auto r = screener_->Screen(q, o);
+  ASSERT_TRUE(r.ok());
+  ASSERT_EQ(r->hits.size(), 2u);
+  for (const Hit& h : r->hits) {
+    EXPECT_EQ(h.list_id, "second");
+    EXPECT_EQ(h.source_lists, std::vector<std::string>{"second"});
+  }
+  o.source_lists = {"fixt"};
+  r = screener_->Screen(q, o);
+  ASSERT_TRUE(r.ok());
+  ASSERT_EQ(r->hits.size(), 1u);
+  EXPECT_EQ(r->hits[0].entity_id, "P-003");
+  o.source_lists = {"Entity List"};
+  r = screener_->Screen(q, o);
+  ASSERT_TRUE(r.ok());
+  EXPECT_TRUE(r->hits.empty());
+}
+
+TEST(ScreenerCreateTest, RejectsIndexFromNothing) {
+  IndexBuilder builder;
+  EXPECT_EQ(std::move(builder).Build().status().code(), absl::StatusCode::kInvalidArgument);
+}
+
+}  // namespace
+}  // namespace partyscreen
