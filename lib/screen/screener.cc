@@ -62,6 +62,25 @@ absl::StatusOr<int> ParseBirthYear(absl::string_view dob) {
     return absl::InvalidArgumentError("date_of_birth must be YYYY, YYYY-MM or YYYY-MM-DD");
   }
   if (y < 1800 || y > 2100) return absl::InvalidArgumentError("date_of_birth year is out of range");
+  if (dob.size() >= 7) {
+    if (dob[4] != '-' || !absl::ascii_isdigit(static_cast<unsigned char>(dob[5])) ||
+        !absl::ascii_isdigit(static_cast<unsigned char>(dob[6]))) {
+      return absl::InvalidArgumentError("date_of_birth must be YYYY, YYYY-MM or YYYY-MM-DD");
+    }
+    int m = (dob[5] - '0') * 10 + (dob[6] - '0');
+    if (m < 1 || m > 12) return absl::InvalidArgumentError("date_of_birth month is not 01-12");
+    if (dob.size() == 10) {
+      if (dob[7] != '-' || !absl::ascii_isdigit(static_cast<unsigned char>(dob[8])) ||
+          !absl::ascii_isdigit(static_cast<unsigned char>(dob[9]))) {
+        return absl::InvalidArgumentError("date_of_birth must be YYYY, YYYY-MM or YYYY-MM-DD");
+      }
+      static const int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+      int day = (dob[8] - '0') * 10 + (dob[9] - '0');
+      bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+      int max_day = m == 2 ? (leap ? 29 : 28) : kDays[m - 1];
+      if (day < 1 || day > max_day) return absl::InvalidArgumentError("date_of_birth day does not exist");
+    }
+  }
   return y;
 }
 

@@ -842,10 +842,9 @@ TEST_F(ScreenerTest, InvalidQueryFieldsAreInvalidArgument) {
   EXPECT_TRUE(screener_->Screen(q).ok());
 }
 
-// DISABLED: screener.h promises kInvalidArgument for an invalid date, but
-// the screener only reads the year: "1962-13-45" (month 13, day 45) is
-// accepted as 1962.
-TEST_F(ScreenerTest, DISABLED_ImpossibleDateOfBirthIsInvalidArgument) {
+// screener.h promises kInvalidArgument for a date of birth that does not
+// exist.
+TEST_F(ScreenerTest, ImpossibleDateOfBirthIsInvalidArgument) {
   Query q;
   q.name = "Sergey Lavrov";
   q.date_of_birth = "1962-13-45";
