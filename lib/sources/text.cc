@@ -68,6 +68,20 @@ absl::StatusOr<std::string> DecodeUtf16(absl::string_view file, absl::string_vie
   return out;
 }
 
+// True if `s` holds at least one well-formed multi-byte UTF-8 sequence.
+bool HasValidMultibyteUtf8(absl::string_view s) {
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  for (size_t i = 0; i + 1 < s.size(); ++i) {
+    uint8_t c = p[i];
+    size_t len = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+    if (len == 0 || i + len > s.size()) continue;
+    bool ok = true;
+    for (size_t k = 1; k < len; ++k) ok = ok && (p[i + k] & 0xC0) == 0x80;
+    if (ok && FindInvalidUtf8(s.substr(i, len)) == absl::string_view::npos) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 size_t FindInvalidUtf8(absl::string_view s) {
@@ -123,6 +137,12 @@ absl::StatusOr<DecodedText> DecodeText(absl::string_view file, absl::string_view
     size_t bad = FindInvalidUtf8(b);
     if (bad == absl::string_view::npos) {
       out.text = std::string(b);
+    } else if (legacy == Legacy8Bit::kWindows1252 && HasValidMultibyteUtf8(b)) {
+      // A UTF-8 file with a corrupt byte: decoding it all as Windows-1252
+      // would silently garble every correct non-ASCII name. Report the byte.
+      return absl::InvalidArgumentError(absl::StrCat(
+          file, ":", LineOf(b, bad), ": invalid UTF-8 at byte offset ", bad,
+          " (the rest of the file is UTF-8; the file is corrupt)"));
     } else if (legacy == Legacy8Bit::kWindows1252) {
       out.encoding = "Windows-1252";
       out.text.reserve(b.size() + b.size() / 8);

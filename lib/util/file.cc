@@ -107,7 +107,7 @@ absl::Status AtomicWriteFile(absl::string_view path, absl::string_view data) {
 
 absl::Status AppendLineLocked(absl::string_view path, absl::string_view line) {
   std::string p(path);
-  int fd = ::open(p.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+  int fd = ::open(p.c_str(), O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
   if (fd < 0) return ErrnoStatus(errno, "cannot open for append", path);
   if (::flock(fd, LOCK_EX) != 0) {
     int e = errno;

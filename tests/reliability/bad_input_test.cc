@@ -363,13 +363,12 @@ TEST(BadListFileTest, InvalidUtf8InsideANameIsAnErrorNamingTheLine) {
   EXPECT_THAT(r.status().message(), HasSubstr("bad_utf8.csv:3"));
 }
 
-// FINDING (reported, not fixed here: lib/sources/text.cc DecodeText): for
-// the readers that fall back to Windows-1252, a UTF-8 file with ONE corrupt
-// byte is decoded whole as Windows-1252, so every correct non-Latin-1 name
-// in it silently becomes mojibake ("José" -> "JosÃ©"), or the error names
-// the wrong line (the first byte undefined in Windows-1252). Enable when
-// DecodeText only falls back for files with no valid multi-byte UTF-8.
-TEST(BadListFileTest, DISABLED_OneCorruptByteInAUtf8CustomListIsNotMojibake) {
+// Found by this suite and fixed in DecodeText: for the readers that fall
+// back to Windows-1252, a UTF-8 file with ONE corrupt byte used to be
+// decoded whole as Windows-1252, turning every correct non-Latin-1 name into
+// mojibake ("José" -> "JosÃ©"). Now a file with valid multi-byte UTF-8 is
+// never re-read as Windows-1252: the corrupt byte is an error at its line.
+TEST(BadListFileTest, OneCorruptByteInAUtf8CustomListIsNotMojibake) {
   std::string csv = absl::StrCat(testing_util::kCustomHeader, "F-1,Jos\xC3\xA9 Garc\xC3\xAD" "a,,person,ES,,,,,\n",
                                  "F-2,Hans M\xFCller,,person,DE,,,,,\n");
   auto r = ReadCustom(NewTempDir("mojibake"), "mixed.csv", csv);

@@ -249,13 +249,11 @@ TEST(KilledWriterTest, AppendDecisionKilledLeavesEarlierDecisionsReadable) {
 }
 
 
-// FINDING (reported; lib/util/file.cc is not this test's to change):
-// AppendLineLocked opens the file O_WRONLY|O_APPEND, so its pread() of the
-// last byte fails (EBADF) and the "start on a fresh line after a writer
-// died mid-line" step never runs: the next decision is glued onto the cut
-// line and both are lost to ReadDecisions. Fix: open with O_RDWR. Enable
-// this test with the fix.
-TEST(KilledWriterTest, DISABLED_DecisionLineCutByAKillIsReportedAndLaterLinesStayReadable) {
+// Found by this suite and fixed: AppendLineLocked opened the file
+// O_WRONLY|O_APPEND, so its pread() of the last byte failed and the "start
+// on a fresh line after a writer died mid-line" step never ran; the next
+// decision was glued onto the cut line. It now opens O_RDWR.
+TEST(KilledWriterTest, DecisionLineCutByAKillIsReportedAndLaterLinesStayReadable) {
   // What a writer killed in the middle of its write() leaves: a cut line.
   const std::string dir = NewTempDir("cutdecision");
   const std::string path = absl::StrCat(dir, "/decisions.jsonl");
