@@ -146,6 +146,11 @@ class IndexRecallTest : public ::testing::Test {
         auto it = got.find({h.list_id, h.entity_id});
         if (it == got.end()) {
           ++c.missed;
+          if (c.missed <= 15) {
+            std::printf("[ missed   ] query %zu \"%s\" kind %d: %s:%s %.4f matched '%s'\n", i, queries[i].name.c_str(),
+                        static_cast<int>(queries[i].kind), h.list_id.c_str(), h.entity_id.c_str(), h.score,
+                        h.matched_name.c_str());
+          }
         } else if (std::abs(it->second - h.score) > 1e-9) {
           ++c.score_differs;
         }
