@@ -85,7 +85,7 @@ std::vector<SimilarToken> FindSimilarTokens(const IndexData& d, absl::string_vie
 }
 
 absl::StatusOr<std::vector<uint32_t>> CollectCandidates(const IndexData& d, const QueryName& q,
-                                                        int64_t max_candidates) {
+                                                        int64_t max_candidates, bool prune) {
   // For every name reached, which query tokens it can match (a bit each, up
   // to 32 tokens; later tokens share bit 31). Scratch arrays are per thread
   // and stamped per query, so nothing is cleared between queries.
@@ -122,6 +122,9 @@ absl::StatusOr<std::vector<uint32_t>> CollectCandidates(const IndexData& d, cons
     if (jit != d.joined_ids.end()) add(d.joined_postings, jit->second, bit(i));
   }
   for (const auto& [i, token] : q.joined_similar) add(d.token_postings, token, bit(i) | bit(i + 1));
+  for (const auto& [i, token] : q.split_similar) {
+    if (!d.is_particle[token]) add(d.token_postings, token, bit(i));
+  }
 
   // Prune names that cannot cover enough of the query: if the tokens a name
   // can match carry less than kMinReachableShare of the query's weight, its
@@ -138,7 +141,7 @@ absl::StatusOr<std::vector<uint32_t>> CollectCandidates(const IndexData& d, cons
   for (uint32_t n : reached) {
     double share = 0;
     for (uint32_t b = bits[n]; b; b &= b - 1) share += w[__builtin_ctz(b)];
-    if (total <= 0 || share >= kMinReachableShare * total) out.push_back(n);
+    if (!prune || total <= 0 || share >= kMinReachableShare * total) out.push_back(n);
   }
   std::sort(out.begin(), out.end());
   if (static_cast<int64_t>(out.size()) > max_candidates) {

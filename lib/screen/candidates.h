@@ -15,8 +15,14 @@ namespace partyscreen::internal {
 // The sorted, unique ids of the names to score. kResourceExhausted if more
 // than `max_candidates` names would need scoring (never a silently shorter
 // set).
+// With `prune`, names whose matchable tokens carry less than 35 % of the
+// query's weight are left out (they score far below 0.5); the screener
+// prunes only when the caller's min_score is at least kPruneMinScore.
 absl::StatusOr<std::vector<uint32_t>> CollectCandidates(const IndexData& d, const QueryName& q,
-                                                        int64_t max_candidates);
+                                                        int64_t max_candidates, bool prune = true);
+
+// The lowest ScreenOptions.min_score at which candidates are pruned.
+inline constexpr double kPruneMinScore = 0.5;
 
 // The vocabulary tokens similar to `token` (exact, within the edit budget of
 // its length, or with the same consonant skeleton), best first.

@@ -171,6 +171,24 @@ absl::StatusOr<QueryName> PrepareQueryName(const IndexData& d, absl::string_view
       a.weight = std::max(a.weight, kPersonTokenWeightFloor);
     }
   }
+  // A word that is no list word may be two list words glued, one of them
+  // misspelt: where one part is a list word, look the other part up too.
+  for (size_t i = 0; i < q.tokens.size(); ++i) {
+    const std::string& w = q.tokens[i].text;
+    if (w.size() < 6 || d.vocab_ids.contains(w) || q.tokens[i].is_number) continue;
+    for (size_t cut = 2; cut + 2 <= w.size(); ++cut) {
+      absl::string_view a = absl::string_view(w).substr(0, cut), b = absl::string_view(w).substr(cut);
+      auto ia = d.vocab_ids.find(a), ib = d.vocab_ids.find(b);
+      if (ia != d.vocab_ids.end() && b.size() >= 3) {
+        q.split_similar.emplace_back(static_cast<int>(i), ia->second);
+        for (const SimilarToken& s : FindSimilarTokens(d, b, q.loose)) q.split_similar.emplace_back(static_cast<int>(i), s.token);
+      }
+      if (ib != d.vocab_ids.end() && a.size() >= 3) {
+        q.split_similar.emplace_back(static_cast<int>(i), ib->second);
+        for (const SimilarToken& s : FindSimilarTokens(d, a, q.loose)) q.split_similar.emplace_back(static_cast<int>(i), s.token);
+      }
+    }
+  }
   for (size_t i = 0; i + 1 < q.tokens.size(); ++i) {
     std::string joined = absl::StrCat(q.tokens[i].text, q.tokens[i + 1].text);
     for (const SimilarToken& s : FindSimilarTokens(d, joined, q.loose)) {

@@ -42,6 +42,9 @@ struct QueryName {
   // Joined forms of adjacent query tokens that are vocabulary tokens
   // ("sense time" → "sensetime"): (first query token index, vocab id).
   std::vector<std::pair<int, uint32_t>> joined_similar;
+  // Parts of a query word that glues two list words with a typo
+  // ("intenationalbrigade", "alharamayn"): (query token index, vocab id).
+  std::vector<std::pair<int, uint32_t>> split_similar;
   NameKindHint hint = NameKindHint::kUnknown;
   bool latin = true;  // the query was written in Latin script
   bool loose = false;  // ... in a script that does not write short vowels (Arabic, Hebrew)

@@ -150,7 +150,8 @@ absl::StatusOr<ScreenResult> Screener::Screen(const Query& query, const ScreenOp
     candidates.resize(d.names.size());
     for (uint32_t i = 0; i < candidates.size(); ++i) candidates[i] = i;
   } else {
-    auto c = internal::CollectCandidates(d, *qn, options_.max_candidates);
+    auto c = internal::CollectCandidates(d, *qn, options_.max_candidates,
+                                         options.min_score >= internal::kPruneMinScore);
     if (!c.ok()) return c.status();
     candidates = *std::move(c);
   }
