@@ -21,6 +21,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
+#include "tools/partyscreen/thread_pool.h"
 #include "partyscreen/options.h"
 #include "partyscreen/reloader.h"
 #include "partyscreen/screener.h"
@@ -31,51 +32,7 @@ namespace {
 
 using testing_util::NewTempDir;
 using testing_util::WriteFile;
-
-// A fixed-size thread pool implementing partyscreen::Executor. Standard
-// mutexes (not absl::Mutex) so that ThreadSanitizer sees the hand-offs:
-// Debian's Abseil is not built with TSan.
-class Pool : public Executor {
- public:
-  explicit Pool(int n) {
-    for (int i = 0; i < n; ++i) threads_.emplace_back([this] { Work(); });
-  }
-  ~Pool() override {
-    {
-      std::lock_guard<std::mutex> lock(mu_);
-      done_ = true;
-    }
-    cv_.notify_all();
-    for (auto& t : threads_) t.join();
-  }
-  void Schedule(std::function<void()> task) override {
-    {
-      std::lock_guard<std::mutex> lock(mu_);
-      tasks_.push_back(std::move(task));
-    }
-    cv_.notify_one();
-  }
-
- private:
-  void Work() {
-    while (true) {
-      std::function<void()> task;
-      {
-        std::unique_lock<std::mutex> lock(mu_);
-        cv_.wait(lock, [this] { return done_ || !tasks_.empty(); });
-        if (tasks_.empty()) return;
-        task = std::move(tasks_.front());
-        tasks_.pop_front();
-      }
-      task();
-    }
-  }
-  std::mutex mu_;
-  std::condition_variable cv_;
-  std::deque<std::function<void()>> tasks_;  // guarded by mu_
-  bool done_ = false;                        // guarded by mu_
-  std::vector<std::thread> threads_;
-};
+using Pool = cli::ThreadPool;  // the CLI's executor (tools/partyscreen/thread_pool.h)
 
 // One list version: the fixture plus an entity only this version has.
 std::string VersionCsv(int v) {

@@ -24,6 +24,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "gtest/gtest.h"
+#include "tools/partyscreen/thread_pool.h"
 #include "partyscreen/index.h"
 #include "partyscreen/options.h"
 #include "partyscreen/query.h"
@@ -35,50 +36,7 @@ namespace partyscreen {
 namespace {
 
 constexpr double kThreshold = kDefaultAlertThreshold;
-
-// A minimal thread pool: the library starts no threads of its own, so batch
-// tests bring their executor.
-class TinyPool : public Executor {
- public:
-  explicit TinyPool(int threads) {
-    for (int i = 0; i < threads; ++i) workers_.emplace_back([this] { Work(); });
-  }
-  ~TinyPool() override {
-    {
-      std::lock_guard<std::mutex> lock(mu_);
-      stop_ = true;
-    }
-    cv_.notify_all();
-    for (auto& t : workers_) t.join();
-  }
-  void Schedule(std::function<void()> task) override {
-    {
-      std::lock_guard<std::mutex> lock(mu_);
-      tasks_.push_back(std::move(task));
-    }
-    cv_.notify_one();
-  }
-
- private:
-  void Work() {
-    for (;;) {
-      std::function<void()> task;
-      {
-        std::unique_lock<std::mutex> lock(mu_);
-        cv_.wait(lock, [this] { return stop_ || !tasks_.empty(); });
-        if (tasks_.empty()) return;
-        task = std::move(tasks_.front());
-        tasks_.pop_front();
-      }
-      task();
-    }
-  }
-  std::mutex mu_;
-  std::condition_variable cv_;
-  std::deque<std::function<void()>> tasks_;
-  bool stop_ = false;
-  std::vector<std::thread> workers_;
-};
+using TinyPool = cli::ThreadPool;  // the CLI's executor (tools/partyscreen/thread_pool.h)
 
 class ScreenerTest : public ::testing::Test {
  protected:
