@@ -357,7 +357,21 @@ void ExplainName(const IndexData& d, const QueryName& q, uint32_t name, Explanat
     m.weight = p.list_index >= 0 ? list[p.list_index].weight : q.tokens[p.query_index].weight;
     out->pairings.push_back(std::move(m));
   }
-  for (int li : al.unmatched_list) {
+  // An unmatched query number facing an unmatched list number is shown as
+  // one "number_mismatch" pairing ("victory 3" vs "victory 5").
+  std::vector<int> unmatched_list = al.unmatched_list;
+  for (TokenMatch& m : out->pairings) {
+    if (m.method != "unmatched" || m.query_token.empty() || !IsAllDigits(m.query_token)) continue;
+    for (size_t k = 0; k < unmatched_list.size(); ++k) {
+      if (!list[unmatched_list[k]].is_number) continue;
+      m.list_token = list[unmatched_list[k]].text;
+      m.method = std::string(MatchMethodName(MatchMethod::kNumberMismatch));
+      m.similarity = 0;
+      unmatched_list.erase(unmatched_list.begin() + static_cast<long>(k));
+      break;
+    }
+  }
+  for (int li : unmatched_list) {
     TokenMatch m;
     m.list_token = list[li].text;
     m.method = "unmatched";

@@ -310,10 +310,9 @@ TEST_F(ScreenerTest, NumbersMustMatchExactly) {
   EXPECT_TRUE(Alerts("Victory 3").empty());
 }
 
-// DISABLED: result.h lists the pairing method "number_mismatch", but the
-// explanation of "Victory 3" vs "VICTORY 5" shows the numbers as two
-// "unmatched" tokens (the score is right: about 0.005).
-TEST_F(ScreenerTest, DISABLED_NumberMismatchIsExplained) {
+// result.h lists the pairing method "number_mismatch": the explanation of
+// "Victory 3" vs "VICTORY 5" pairs the two numbers with it.
+TEST_F(ScreenerTest, NumberMismatchIsExplained) {
   Query q;
   q.name = "Victory 3";
   ScreenResult r = Run(q);
