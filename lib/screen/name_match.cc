@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "lib/scoring/levenshtein.h"
@@ -69,15 +70,22 @@ bool IsLegalPart(const IndexData& d, absl::string_view part) {
 // "JSCVAD"): a word that no list uses is corrected to a legal-form word
 // within one edit, or split where one part is a legal form and the other a
 // list word. Returns true if anything changed (then `words` holds the
-// repaired token texts).
-bool RepairLegalForms(const IndexData& d, const NormalizedName& n, std::vector<std::string>* words) {
+// repaired token texts). The vocabulary lookups made here are kept in
+// `seen` so that PrepareQueryName does not repeat them.
+bool RepairLegalForms(const IndexData& d, const NormalizedName& n, std::vector<std::string>* words,
+                      absl::flat_hash_map<std::string, std::vector<SimilarToken>>* seen) {
   bool changed = false;
   for (const auto& t : n.tokens) {
     const std::string& w = t.text;
     // Only words that resemble no list word at all are repaired: a typo of a
     // listed name ("PRATHIA" for "PARTHIA") must stay that name.
-    if (t.role != TokenRole::kWord || w.size() < 5 || d.vocab_ids.contains(w) || IsAllDigits(w) ||
-        !FindSimilarTokens(d, w).empty()) {
+    if (t.role != TokenRole::kWord || w.size() < 5 || d.vocab_ids.contains(w) || IsAllDigits(w)) {
+      words->push_back(w);
+      continue;
+    }
+    auto [similar, inserted] = seen->try_emplace(w);
+    if (inserted) similar->second = FindSimilarTokens(d, w);
+    if (!similar->second.empty()) {
       words->push_back(w);
       continue;
     }
@@ -115,12 +123,14 @@ absl::StatusOr<QueryName> PrepareQueryName(const IndexData& d, absl::string_view
   q.loose = q.normalized.script == "Arab" || q.normalized.script == "Hebr" || q.normalized.script == "Syrc" ||
             q.normalized.script == "Thaa";
   std::vector<std::string> repaired;
-  if (RepairLegalForms(d, q.normalized, &repaired)) {
+  absl::flat_hash_map<std::string, std::vector<SimilarToken>> seen;  // non-loose lookups
+  if (RepairLegalForms(d, q.normalized, &repaired, &seen)) {
     auto again = d.normalizer->Normalize(absl::StrJoin(repaired, " "), hint);
     if (again.ok()) q.normalized = *std::move(again);
   }
   bool any_core = false;
   for (const auto& t : q.normalized.tokens) any_core |= IsCore(t.role);
+  std::vector<char> particle;  // per query token: a name particle (al, bin, van)
   for (const auto& t : q.normalized.tokens) {
     q.display.push_back(absl::StrCat(t.text, RoleMark(t.role)));
     if (any_core && !IsCore(t.role)) continue;
@@ -132,6 +142,7 @@ absl::StatusOr<QueryName> PrepareQueryName(const IndexData& d, absl::string_view
         AlignToken a;
         a.text = std::string(1, c);
         q.tokens.push_back(std::move(a));
+        particle.push_back(0);
       }
       continue;
     }
@@ -139,6 +150,7 @@ absl::StatusOr<QueryName> PrepareQueryName(const IndexData& d, absl::string_view
     a.text = t.text;
     a.is_number = IsAllDigits(t.text);
     q.tokens.push_back(std::move(a));
+    particle.push_back(t.role == TokenRole::kParticle);
   }
   if (q.tokens.empty()) {
     return absl::InvalidArgumentError("query name has no letters or digits to screen");
@@ -150,7 +162,8 @@ absl::StatusOr<QueryName> PrepareQueryName(const IndexData& d, absl::string_view
       auto it = d.vocab_ids.find(a.text);
       if (it != d.vocab_ids.end()) q.similar[i].push_back({it->second, 1.0f});
     } else {
-      q.similar[i] = FindSimilarTokens(d, a.text, q.loose);
+      auto cached = q.loose ? seen.end() : seen.find(a.text);
+      q.similar[i] = cached != seen.end() ? cached->second : FindSimilarTokens(d, a.text, q.loose);
     }
     // Weight: the token's own when it is in the lists; else that of the
     // list token it most resembles; else (a word no list uses) the maximum.
@@ -159,11 +172,7 @@ absl::StatusOr<QueryName> PrepareQueryName(const IndexData& d, absl::string_view
     } else {
       a.weight = 1.0;
     }
-    bool particle = false;
-    for (const auto& t : q.normalized.tokens) {
-      if (t.text == a.text && t.role == TokenRole::kParticle) particle = true;
-    }
-    if (particle) {
+    if (particle[i]) {
       a.weight = std::min(a.weight, 0.1);
     } else if (hint == NameKindHint::kPerson) {
       // A person's common given name is still part of who they are: it may

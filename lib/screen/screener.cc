@@ -103,6 +103,9 @@ bool SourceListMatches(const v1::Entity& e, const std::vector<std::string>& want
   return false;
 }
 
+uint32_t EntityOf(const internal::IndexedName& n) { return n.entity; }
+uint32_t EntityOf(uint32_t e) { return e; }
+
 struct EntityBest {
   double score = -1;
   double name_score = 0;
@@ -190,8 +193,13 @@ absl::StatusOr<ScreenResult> Screener::Screen(const Query& query, const ScreenOp
       // Score the entity's best name so the hit still says which name is closest.
       EntityBest b;
       b.score = 0;
-      for (uint32_t n = 0; n < d.names.size(); ++n) {
-        if (d.names[n].entity != e) continue;
+      // Names are stored in entity order: the entity's names are one range.
+      auto range = std::equal_range(d.names.begin(), d.names.end(), e,
+                                    [](const auto& x, const auto& y) {
+                                      return EntityOf(x) < EntityOf(y);
+                                    });
+      for (auto it = range.first; it != range.second; ++it) {
+        const uint32_t n = static_cast<uint32_t>(it - d.names.begin());
         double s = internal::ScoreName(d, *qn, n);
         if (b.name_score <= s) { b.name_score = s; b.name = n; b.score = s; }
       }

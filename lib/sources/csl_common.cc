@@ -742,4 +742,56 @@ size_t NamedColumnCount(const std::vector<std::string>& header) {
   return n;
 }
 
+absl::StatusOr<bool> NextDataRow(CsvReader& reader, absl::string_view file, size_t header_size,
+                                 size_t min_fields, RowErrors& errors, std::vector<std::string>* row,
+                                 int64_t* records) {
+  while (true) {
+    auto more = reader.Next(row);
+    if (!more.ok()) return more.status();
+    if (!*more) return false;
+    bool blank = true;
+    for (const auto& v : *row) blank = blank && TrimSpace(v).empty();
+    if (blank) {
+      errors.Note(file, reader.line(), "", "row with only empty fields skipped");
+      continue;
+    }
+    ++*records;
+    if (row->size() > header_size || row->size() < min_fields) {
+      if (auto s = errors.Skip(file, reader.line(), "",
+                               absl::StrCat("expected ", header_size, " fields, found ", row->size()));
+          !s.ok()) {
+        return s;
+      }
+      continue;
+    }
+    return true;
+  }
+}
+
+absl::Status AddCslRecord(const CslRecord& r, absl::string_view file, int64_t line, bool lenient,
+                          RowErrors* errors, absl::flat_hash_map<std::string, int>* by_id,
+                          v1::EntityList* list) {
+  std::string id = r.id;
+  if (id.empty()) id = r.entity_number;
+  if (id.empty()) id = DerivedEntityId("csl", absl::StrCat(r.source, "|", NormalizedNameKey(r.name)));
+  auto it = by_id->find(id);
+  v1::Entity candidate;
+  if (it != by_id->end()) candidate = list->entities(it->second);
+  candidate.set_list_id(list->source().list_id());
+  candidate.set_entity_id(id);
+  candidate.set_source_file(std::string(file));
+  if (auto s = MergeCslRecord(r, file, line, errors, &candidate); !s.ok()) {
+    if (!lenient) return s;
+    // Record the row as skipped (the message already names file and line).
+    return errors->Skip(file, line, "", s.message());
+  }
+  if (it != by_id->end()) {
+    *list->mutable_entities(it->second) = std::move(candidate);
+  } else {
+    by_id->emplace(id, list->entities_size());
+    *list->add_entities() = std::move(candidate);
+  }
+  return absl::OkStatus();
+}
+
 }  // namespace partyscreen::internal

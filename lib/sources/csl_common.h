@@ -16,6 +16,8 @@
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
 #include "absl/types/optional.h"
+#include "absl/status/statusor.h"
+#include "lib/sources/csv.h"
 #include "lib/sources/reader_util.h"
 #include "partyscreen/v1/entity.pb.h"
 
@@ -161,9 +163,27 @@ int FindColumn(const std::vector<std::string>& header, std::initializer_list<abs
 // 9/19/03; ..."). Returns false in the last case.
 bool ParseUsDateOrText(absl::string_view s, v1::PartialDate* out);
 
+// Adds one CSL record to `list`: a new entity, or merged into the entity
+// already read under the same id (`by_id` maps id → index in `list`). The id
+// is the record's `_id`, else its entity_number, else derived from source and
+// name. A record MergeCslRecord rejects is returned as the error in strict
+// mode and skipped (recorded in `errors`) in lenient mode.
+absl::Status AddCslRecord(const CslRecord& record, absl::string_view file, int64_t line,
+                          bool lenient, RowErrors* errors,
+                          absl::flat_hash_map<std::string, int>* by_id, v1::EntityList* list);
+
 // Lists the named header columns: the number of cells up to the last
 // non-empty header cell (publishers add a trailing empty column).
 size_t NamedColumnCount(const std::vector<std::string>& header);
+
+// Reads the next data row of a headed CSV/TSV list (DPL, ISN, ITAR) into
+// `row`: rows whose fields are all empty are noted and skipped; a row with
+// more fields than the header or fewer than `min_fields` is a bad row for
+// `errors` (strict: returned as the error; lenient: skipped and recorded).
+// `records` counts every non-blank row read. Returns false at end of input.
+absl::StatusOr<bool> NextDataRow(CsvReader& reader, absl::string_view file, size_t header_size,
+                                 size_t min_fields, RowErrors& errors, std::vector<std::string>* row,
+                                 int64_t* records);
 
 }  // namespace partyscreen::internal
 

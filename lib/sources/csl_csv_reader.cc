@@ -89,7 +89,6 @@ absl::StatusOr<v1::EntityList> ReadCslCsv(absl::string_view path, const ReadOpti
                 "no _id column (older CSL layout): ids are entity_number, else derived from "
                 "source and name");
   }
-  const std::string list_id = src->list_id();
   absl::flat_hash_map<std::string, int> by_id;
   std::vector<std::string> row;
   int64_t records = 0;
@@ -162,26 +161,8 @@ absl::StatusOr<v1::EntityList> ReadCslCsv(absl::string_view path, const ReadOpti
     r.ids = multi(kIds);
     for (int c : extra_cols) r.extra.emplace_back(header[c], row[c]);
 
-    std::string id = r.id;
-    if (id.empty()) id = r.entity_number;
-    if (id.empty()) id = DerivedEntityId("csl", absl::StrCat(r.source, "|", NormalizedNameKey(r.name)));
-    auto it = by_id.find(id);
-    v1::Entity candidate;
-    if (it != by_id.end()) candidate = list.entities(it->second);
-    candidate.set_list_id(list_id);
-    candidate.set_entity_id(id);
-    candidate.set_source_file(f.name);
-    if (auto s = MergeCslRecord(r, f.name, line, &errors, &candidate); !s.ok()) {
-      if (!options.lenient) return s;
-      // Record the row as skipped (the message already names file and line).
-      (void)errors.Skip(f.name, line, "", std::string(s.message()));
-      continue;
-    }
-    if (it != by_id.end()) {
-      *list.mutable_entities(it->second) = std::move(candidate);
-    } else {
-      by_id.emplace(id, list.entities_size());
-      *list.add_entities() = std::move(candidate);
+    if (auto s = AddCslRecord(r, f.name, line, options.lenient, &errors, &by_id, &list); !s.ok()) {
+      return s;
     }
   }
   SetFileRecords(src, f.name, records);

@@ -117,7 +117,6 @@ absl::StatusOr<v1::EntityList> ReadCslJson(absl::string_view path, const ReadOpt
   } else {
     errors.Note(f.name, 0, "total", "no \"total\"; the result count cannot be checked");
   }
-  const std::string list_id = src->list_id();
   absl::flat_hash_map<std::string, int> by_id;
   int64_t records = 0;
   for (int i = 0; i < n; ++i) {
@@ -221,25 +220,8 @@ absl::StatusOr<v1::EntityList> ReadCslJson(absl::string_view path, const ReadOpt
         if (!t.empty()) r.extra.emplace_back(k, t);
       }
     }
-    std::string id = r.id;
-    if (id.empty()) id = r.entity_number;
-    if (id.empty()) id = DerivedEntityId("csl", absl::StrCat(r.source, "|", NormalizedNameKey(r.name)));
-    auto it = by_id.find(id);
-    v1::Entity candidate;
-    if (it != by_id.end()) candidate = list.entities(it->second);
-    candidate.set_list_id(list_id);
-    candidate.set_entity_id(id);
-    candidate.set_source_file(f.name);
-    if (auto s = MergeCslRecord(r, f.name, line, &errors, &candidate); !s.ok()) {
-      if (!options.lenient) return s;
-      (void)errors.Skip(f.name, line, "", std::string(s.message()));
-      continue;
-    }
-    if (it != by_id.end()) {
-      *list.mutable_entities(it->second) = std::move(candidate);
-    } else {
-      by_id.emplace(id, list.entities_size());
-      *list.add_entities() = std::move(candidate);
+    if (auto s = AddCslRecord(r, f.name, line, options.lenient, &errors, &by_id, &list); !s.ok()) {
+      return s;
     }
   }
   SetFileRecords(src, f.name, records);

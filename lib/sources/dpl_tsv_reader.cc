@@ -97,38 +97,18 @@ absl::StatusOr<v1::EntityList> ReadDplTsv(absl::string_view path, const ReadOpti
   absl::flat_hash_map<std::string, int> by_key;
   std::vector<std::string> row;
   int64_t records = 0;
+  // The govwizely sample ends some rows early; the missing trailing fields
+  // are empty, which is only acceptable if the required ones are there.
+  const size_t min_fields = static_cast<size_t>(std::max(col[kName], col[kEffective])) + 1;
   while (true) {
-    auto more = reader.Next(&row);
+    auto more = NextDataRow(reader, f.name, header.size(), min_fields, errors, &row, &records);
     if (!more.ok()) return more.status();
     if (!*more) break;
     const int64_t line = reader.line();
-    bool blank = true;
-    for (const auto& v : row) blank = blank && TrimSpace(v).empty();
-    if (blank) {
-      errors.Note(f.name, line, "", "row with only empty fields skipped");
-      continue;
-    }
-    ++records;
     auto skip = [&](absl::string_view field, absl::string_view msg) {
       return errors.Skip(f.name, line, field, msg);
     };
-    if (row.size() > header.size()) {
-      if (auto s = skip("", absl::StrCat("expected ", header.size(), " fields, found ", row.size()));
-          !s.ok()) {
-        return s;
-      }
-      continue;
-    }
     if (row.size() < header.size()) {
-      // The govwizely sample ends some rows early; the missing trailing fields
-      // are empty, which is only acceptable if the required ones are there.
-      if (static_cast<int>(row.size()) <= std::max(col[kName], col[kEffective])) {
-        if (auto s = skip("", absl::StrCat("expected ", header.size(), " fields, found ", row.size()));
-            !s.ok()) {
-          return s;
-        }
-        continue;
-      }
       errors.Note(f.name, line, "",
                   absl::StrCat("row has ", row.size(), " of ", header.size(),
                                " fields; the missing trailing fields are taken as empty"));

@@ -100,25 +100,10 @@ absl::StatusOr<v1::EntityList> ReadItarCsv(absl::string_view path, const ReadOpt
   std::vector<std::string> row;
   int64_t records = 0;
   while (true) {
-    auto more = reader.Next(&row);
+    auto more = NextDataRow(reader, f.name, header.size(), named, errors, &row, &records);
     if (!more.ok()) return more.status();
     if (!*more) break;
     const int64_t line = reader.line();
-    bool blank = true;
-    for (const auto& v : row) blank = blank && TrimSpace(v).empty();
-    if (blank) {
-      errors.Note(f.name, line, "", "row with only empty fields skipped");
-      continue;
-    }
-    ++records;
-    if (row.size() > header.size() || row.size() < named) {
-      if (auto s = errors.Skip(f.name, line, "",
-                               absl::StrCat("expected ", named, " fields, found ", row.size()));
-          !s.ok()) {
-        return s;
-      }
-      continue;
-    }
     row.resize(header.size());
     auto get = [&](int c) -> std::string { return c < 0 ? std::string() : std::string(TrimSpace(row[c])); };
     std::string name = get(c_name);
