@@ -98,6 +98,30 @@ float TokenWeight(uint32_t df, uint32_t n, bool particle) {
   return static_cast<float>(w);
 }
 
+void BuildCheapLookups(IndexData* d) {
+  d->vocab_by_length.clear();
+  for (uint32_t t = 0; t < d->vocab.size(); ++t) {
+    size_t len = d->vocab[t].size();
+    if (d->vocab_by_length.size() <= len) d->vocab_by_length.resize(len + 1);
+    d->vocab_by_length[len].push_back(t);
+  }
+  d->legal_words.clear();
+  {
+    absl::flat_hash_set<std::string> words;
+    for (absl::string_view line : absl::StrSplit(EmbeddedDataFile("legal_forms.txt"), '\n')) {
+      size_t hash = line.find('#');
+      if (hash != absl::string_view::npos) line = line.substr(0, hash);
+      size_t bar = line.find('|');
+      if (bar == absl::string_view::npos) continue;
+      for (absl::string_view w : absl::StrSplit(line.substr(0, bar), ' ', absl::SkipEmpty())) {
+        if (w.size() >= 4) words.insert(std::string(w));
+      }
+    }
+    d->legal_words.assign(words.begin(), words.end());
+    std::sort(d->legal_words.begin(), d->legal_words.end());
+  }
+}
+
 absl::Status BuildIndexData(IndexData* d) {
   if (!d->normalizer) {
     auto n = Normalizer::Create();
@@ -110,6 +134,8 @@ absl::Status BuildIndexData(IndexData* d) {
   d->vocab.clear();
   d->vocab_ids.clear();
   d->entity_by_key.clear();
+  d->entity_keys.clear();
+  d->entity_name_count.clear();
   std::vector<uint32_t> df;
   std::vector<uint8_t> particle;
   std::vector<uint32_t> last_entity_seen;
@@ -144,7 +170,9 @@ absl::Status BuildIndexData(IndexData* d) {
       std::sort(ref.countries.begin(), ref.countries.end());
       ref.countries.erase(std::unique(ref.countries.begin(), ref.countries.end()), ref.countries.end());
       d->entities.push_back(std::move(ref));
-      d->entity_by_key[absl::StrCat(list.source().list_id(), "\x1f", e.entity_id())] = eidx;
+      d->entity_keys.push_back(absl::StrCat(list.source().list_id(), "\x1f", e.entity_id()));
+      d->entity_by_key[d->entity_keys.back()] = eidx;
+      d->entity_name_count.push_back(static_cast<uint32_t>(e.names_size()));
       li_info.entities++;
       li_info.entities_by_kind[std::string(EntityKindName(e.kind()))]++;
 
@@ -234,12 +262,6 @@ absl::Status BuildIndexData(IndexData* d) {
     }
   }
 
-  d->vocab_by_length.clear();
-  for (uint32_t t = 0; t < d->vocab.size(); ++t) {
-    size_t len = d->vocab[t].size();
-    if (d->vocab_by_length.size() <= len) d->vocab_by_length.resize(len + 1);
-    d->vocab_by_length[len].push_back(t);
-  }
   {
     std::vector<std::pair<uint64_t, uint32_t>> del;
     for (uint32_t t = 0; t < d->vocab.size(); ++t) {
@@ -248,12 +270,14 @@ absl::Status BuildIndexData(IndexData* d) {
     }
     std::sort(del.begin(), del.end());
     del.erase(std::unique(del.begin(), del.end()), del.end());
-    d->deletion_keys.resize(del.size());
-    d->deletion_tokens.resize(del.size());
+    std::vector<uint64_t> keys(del.size());
+    std::vector<uint32_t> tokens(del.size());
     for (size_t i = 0; i < del.size(); ++i) {
-      d->deletion_keys[i] = del[i].first;
-      d->deletion_tokens[i] = del[i].second;
+      keys[i] = del[i].first;
+      tokens[i] = del[i].second;
     }
+    d->deletion_keys = std::move(keys);
+    d->deletion_tokens = std::move(tokens);
   }
   d->identifier_entities.clear();
   for (uint32_t e = 0; e < d->entities.size(); ++e) {
@@ -268,21 +292,7 @@ absl::Status BuildIndexData(IndexData* d) {
     }
   }
 
-  d->legal_words.clear();
-  {
-    absl::flat_hash_set<std::string> words;
-    for (absl::string_view line : absl::StrSplit(EmbeddedDataFile("legal_forms.txt"), '\n')) {
-      size_t hash = line.find('#');
-      if (hash != absl::string_view::npos) line = line.substr(0, hash);
-      size_t bar = line.find('|');
-      if (bar == absl::string_view::npos) continue;
-      for (absl::string_view w : absl::StrSplit(line.substr(0, bar), ' ', absl::SkipEmpty())) {
-        if (w.size() >= 4) words.insert(std::string(w));
-      }
-    }
-    d->legal_words.assign(words.begin(), words.end());
-    std::sort(d->legal_words.begin(), d->legal_words.end());
-  }
+  BuildCheapLookups(d);
 
   info.library_version = PARTYSCREEN_VERSION;
   info.normalization_fingerprint = std::string(NormalizationDataFingerprint());

@@ -4,18 +4,54 @@
 #ifndef PARTYSCREEN_LIB_INDEX_INDEX_DATA_H_
 #define PARTYSCREEN_LIB_INDEX_INDEX_DATA_H_
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "absl/base/call_once.h"
 #include "absl/container/flat_hash_map.h"
 #include "partyscreen/index.h"
 #include "partyscreen/normalizer.h"
 #include "partyscreen/v1/entity.pb.h"
 
 namespace partyscreen::internal {
+
+// A read-only array that either owns its elements (an index built in
+// memory) or views them in place inside a memory-mapped snapshot.
+template <typename T>
+class FlatArray {
+ public:
+  FlatArray() = default;
+  FlatArray(const FlatArray&) = delete;
+  FlatArray& operator=(const FlatArray&) = delete;
+  // Takes ownership of `v`.
+  FlatArray& operator=(std::vector<T> v) {
+    owned_ = std::move(v);
+    data_ = owned_.data();
+    size_ = owned_.size();
+    return *this;
+  }
+  // Views `n` elements at `p`, which must outlive this array.
+  void View(const T* p, size_t n) {
+    owned_ = {};
+    data_ = p;
+    size_ = n;
+  }
+  size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  const T* data() const { return data_; }
+  const T* begin() const { return data_; }
+  const T* end() const { return data_ + size_; }
+  const T& operator[](size_t i) const { return data_[i]; }
+
+ private:
+  std::vector<T> owned_;
+  const T* data_ = nullptr;
+  size_t size_ = 0;
+};
 
 // One entity, flat across all lists.
 struct EntityRef {
@@ -47,10 +83,28 @@ struct Postings {
 };
 
 struct IndexData {
+  IndexData();
+  ~IndexData();
+  IndexData(const IndexData&) = delete;
+  IndexData& operator=(const IndexData&) = delete;
+
   IndexOptions options;
   IndexInfo info;
+  // The lists. An index built by IndexBuilder holds them whole; one loaded
+  // from a snapshot holds only each list's source here (no entities): its
+  // entities stay serialised in `entity_blob` and are parsed one by one on
+  // first use (entity_proto), or all at once if all_lists() is called.
   std::vector<v1::EntityList> lists;
   std::vector<EntityRef> entities;
+  std::vector<std::string> entity_keys;       // per entity: "list\x1fentity_id"
+  std::vector<uint32_t> entity_name_count;    // per entity: names in its proto
+
+  // Lazily parsed entities (loaded snapshots only).
+  bool lazy_entities = false;
+  std::shared_ptr<const void> snapshot_storage;  // keeps the mapped snapshot alive
+  absl::string_view entity_blob;         // v1::Entity messages back to back
+  std::vector<uint64_t> entity_offsets;  // size entities + 1, into entity_blob
+
   std::vector<IndexedName> names;
   std::vector<uint32_t> name_tokens;  // token ids of each name's core tokens
 
@@ -87,8 +141,8 @@ struct IndexData {
   // tokens within Levenshtein distance 2 share at least one such string, so
   // looking up the query token's own deletions finds every vocabulary token
   // within two edits without scanning the vocabulary.
-  std::vector<uint64_t> deletion_keys;
-  std::vector<uint32_t> deletion_tokens;
+  FlatArray<uint64_t> deletion_keys;   // in place in a loaded snapshot
+  FlatArray<uint32_t> deletion_tokens;
 
   // Identifier value (upper-case letters and digits only) → entities
   // carrying it (passport, IMO, registration number, ...).
@@ -101,14 +155,38 @@ struct IndexData {
 
   std::unique_ptr<const Normalizer> normalizer;
 
+  // Entity e as published. Thread-safe; for a loaded snapshot the first call
+  // parses the entity (a corrupted entry, which the section checksums make
+  // all but impossible, yields an entity whose names read
+  // "<corrupted snapshot entry>", never a crash).
   const v1::Entity& entity_proto(uint32_t e) const {
-    const EntityRef& r = entities[e];
-    return lists[r.list].entities(static_cast<int>(r.entity));
+    if (!lazy_entities) {
+      const EntityRef& r = entities[e];
+      return lists[r.list].entities(static_cast<int>(r.entity));
+    }
+    const v1::Entity* p = entity_cache_[e].load(std::memory_order_acquire);
+    return p != nullptr ? *p : ParseEntity(e);
   }
+  // The lists with all their entities (parsed on the first call for a
+  // loaded snapshot). Thread-safe.
+  const std::vector<v1::EntityList>& all_lists() const;
+  // Enables lazy entities over entity_blob/entity_offsets.
+  void StartLazyEntities();
   const v1::Name& name_proto(uint32_t n) const {
     return entity_proto(names[n].entity).names(static_cast<int>(names[n].name_index));
   }
+
+ private:
+  const v1::Entity& ParseEntity(uint32_t e) const;
+  mutable std::unique_ptr<std::atomic<const v1::Entity*>[]> entity_cache_;
+  mutable absl::once_flag all_lists_once_;
+  mutable std::vector<v1::EntityList> all_lists_;
 };
+
+// Builds the lookups derived cheaply from the other arrays
+// (vocab_by_length, legal_words). Called by BuildIndexData and by the
+// snapshot loader.
+void BuildCheapLookups(IndexData* data);
 
 // Builds all derived structures of `data` from data->lists. Used by
 // IndexBuilder::Build and by Index::Load.

@@ -1,6 +1,9 @@
 #include "lib/index/snapshot.h"
 
+#include <algorithm>
 #include <cstring>
+#include <utility>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "lib/util/crc32c.h"
@@ -20,6 +23,10 @@ uint32_t GetU32(absl::string_view b, size_t at) {
 
 constexpr size_t kPrefix = 20;
 
+// Format 2 aligns the section area and every section to 8 bytes, so that
+// arrays inside sections can be used in place from a memory mapping.
+uint64_t AlignUp(uint64_t v) { return (v + 7) & ~uint64_t{7}; }
+
 }  // namespace
 
 std::string EncodeSnapshot(v1::SnapshotHeader header,
@@ -32,6 +39,7 @@ std::string EncodeSnapshot(v1::SnapshotHeader header,
   // header size does not feed back into itself.
   uint64_t offset = 0;
   for (const auto& [name, data] : sections) {
+    offset = AlignUp(offset);
     auto* s = header.add_sections();
     s->set_name(name);
     s->set_offset(offset);
@@ -48,7 +56,12 @@ std::string EncodeSnapshot(v1::SnapshotHeader header,
   PutU32(&out, static_cast<uint32_t>(head.size()));
   PutU32(&out, Crc32c(head));
   out += head;
-  for (const auto& section : sections) out += section.second;
+  const size_t area = out.size() + (AlignUp(out.size()) - out.size());
+  out.resize(area, '\0');
+  for (const auto& section : sections) {
+    out.resize(area + AlignUp(out.size() - area), '\0');
+    out += section.second;
+  }
   return out;
 }
 
@@ -60,9 +73,16 @@ absl::StatusOr<absl::string_view> DecodedSnapshot::Section(absl::string_view nam
 }
 
 absl::StatusOr<DecodedSnapshot> DecodeSnapshot(absl::string_view file, std::string bytes) {
+  auto view = DecodeSnapshotView(file, bytes);
+  if (!view.ok()) return view;
+  // Moving a heap-allocated std::string keeps its buffer, so the section
+  // views stay valid; a short (inline) string cannot hold a valid snapshot.
+  view->bytes = std::move(bytes);
+  return view;
+}
+
+absl::StatusOr<DecodedSnapshot> DecodeSnapshotView(absl::string_view file, absl::string_view b) {
   DecodedSnapshot out;
-  out.bytes = std::move(bytes);
-  absl::string_view b = out.bytes;
   if (b.size() < kPrefix || std::memcmp(b.data(), kSnapshotMagic, 8) != 0) {
     return absl::DataLossError(absl::StrCat(
         file, ": not a partyscreen snapshot (", b.size() < kPrefix ? "file too short" : "bad magic bytes", ")"));
@@ -86,7 +106,13 @@ absl::StatusOr<DecodedSnapshot> DecodeSnapshot(absl::string_view file, std::stri
   if (!out.header.ParseFromArray(head.data(), static_cast<int>(head.size()))) {
     return absl::DataLossError(absl::StrCat(file, ": header cannot be parsed"));
   }
-  const uint64_t area = kPrefix + head_len;
+  const uint64_t area = version >= 2 ? AlignUp(kPrefix + head_len) : kPrefix + head_len;
+  if (area > b.size()) {
+    return absl::DataLossError(absl::StrCat(file, ": the section area lies beyond the end of the file (truncated?)"));
+  }
+  // Every byte of the area is a section byte or a zero padding byte; the
+  // padding is checked too, so that no flipped bit goes unnoticed.
+  std::vector<std::pair<uint64_t, uint64_t>> covered;  // [offset, end) within the area
   const uint64_t area_len = b.size() - area;
   uint64_t expected_end = 0;
   for (const auto& s : out.header.sections()) {
@@ -100,6 +126,21 @@ absl::StatusOr<DecodedSnapshot> DecodeSnapshot(absl::string_view file, std::stri
     }
     out.sections.emplace_back(s.name(), data);
     expected_end = std::max<uint64_t>(expected_end, s.offset() + s.length());
+    covered.emplace_back(s.offset(), s.offset() + s.length());
+  }
+  std::sort(covered.begin(), covered.end());
+  uint64_t at = kPrefix + head_len;  // header padding first
+  auto zeros = [&](uint64_t from, uint64_t to) {  // absolute offsets
+    for (uint64_t i = from; i < to; ++i) {
+      if (b[i] != '\0') return false;
+    }
+    return true;
+  };
+  for (const auto& [begin, end] : covered) {
+    if (area + begin > at && !zeros(at, area + begin)) {
+      return absl::DataLossError(absl::StrCat(file, ": non-zero padding bytes between sections (corrupted file)"));
+    }
+    at = std::max(at, area + end);
   }
   if (expected_end != area_len) {
     return absl::DataLossError(absl::StrCat(file, ": file has ", area_len - expected_end,

@@ -3,6 +3,7 @@
 #define PARTYSCREEN_LIB_UTIL_FILE_H_
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include "absl/strings/string_view.h"
 
@@ -16,6 +17,27 @@ namespace partyscreen::internal {
 // kUnavailable / kPermissionDenied for other I/O failures.
 absl::StatusOr<std::string> ReadFileToString(absl::string_view path,
                                              uint64_t max_bytes = uint64_t{4} << 30);
+
+// A read-only memory mapping of a whole file (MAP_PRIVATE, pages populated
+// up front). Used for snapshots, whose arrays are then used in place. The
+// snapshot writer replaces files by rename, so a mapped file is never
+// truncated under its reader. Thread-safe to read.
+class MappedFile {
+ public:
+  // Maps `path`. Errors as ReadFileToString's (kNotFound, kInvalidArgument
+  // for a directory, kUnavailable / kPermissionDenied). A 0-byte file maps
+  // to an empty view.
+  static absl::StatusOr<std::unique_ptr<MappedFile>> Open(absl::string_view path);
+  ~MappedFile();
+  MappedFile(const MappedFile&) = delete;
+  MappedFile& operator=(const MappedFile&) = delete;
+  absl::string_view bytes() const { return {static_cast<const char*>(data_), size_}; }
+
+ private:
+  MappedFile(void* data, size_t size) : data_(data), size_(size) {}
+  void* data_;
+  size_t size_;
+};
 
 // Writes `data` to `path` atomically: a temporary file in the same
 // directory, fsync, rename, fsync of the directory. A crash leaves either the

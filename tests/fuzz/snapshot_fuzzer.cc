@@ -44,7 +44,11 @@ std::string FixChecksums(std::string b) {
     PutU32(&b, 16, partyscreen::internal::Crc32c(absl::string_view(b).substr(20, head_len)));
     return b;
   }
-  const std::string area = b.substr(20 + head_len);
+  // Format 2 starts the section area at the next multiple of 8.
+  const bool aligned = GetU32(b, 8) >= 2;
+  auto area_start = [aligned](uint64_t h) { return aligned ? ((20 + h + 7) & ~uint64_t{7}) : 20 + h; };
+  if (area_start(head_len) > b.size()) return b;
+  const std::string area = b.substr(area_start(head_len));
   for (auto& s : *header.mutable_sections()) {
     if (s.offset() <= area.size() && s.length() <= area.size() - s.offset()) {
       s.set_crc32c(partyscreen::internal::Crc32c(absl::string_view(area).substr(s.offset(), s.length())));
@@ -56,6 +60,7 @@ std::string FixChecksums(std::string b) {
   PutU32(&out, 12, static_cast<uint32_t>(head.size()));
   PutU32(&out, 16, partyscreen::internal::Crc32c(head));
   out += head;
+  out.resize(area_start(head.size()), '\0');
   out += area;
   return out;
 }

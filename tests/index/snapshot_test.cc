@@ -86,10 +86,31 @@ TEST(SnapshotTest, SectionLengthBeyondFileIsDataLoss) {
   uint32_t len = static_cast<uint32_t>(head.size()), crc = Crc32c(head);
   for (int i = 0; i < 4; ++i) bad.push_back(static_cast<char>((len >> (8 * i)) & 0xff));
   for (int i = 0; i < 4; ++i) bad.push_back(static_cast<char>((crc >> (8 * i)) & 0xff));
-  bad += head + "abcd";
+  bad += head;
+  bad.resize((bad.size() + 7) & ~size_t{7}, '\0');  // format 2: area aligned to 8
+  bad += "abcd";
   auto s = DecodeSnapshot("f", bad);
   EXPECT_EQ(s.status().code(), absl::StatusCode::kDataLoss);
   EXPECT_NE(s.status().message().find("beyond the end"), absl::string_view::npos) << s.status();
+}
+
+TEST(SnapshotTest, SectionsAreAlignedAndPaddingIsChecked) {
+  v1::SnapshotHeader header;
+  std::string good = EncodeSnapshot(header, {{"a", "xyz"}, {"b", "12345678"}, {"c", ""}});
+  auto decoded = DecodeSnapshot("f", good);
+  ASSERT_TRUE(decoded.ok()) << decoded.status();
+  for (const auto& [name, data] : decoded->sections) {
+    EXPECT_EQ(reinterpret_cast<uintptr_t>(data.data()) % 8, 0u) << name;
+  }
+  EXPECT_EQ(*decoded->Section("b"), "12345678");
+  // A non-zero byte in the padding after "xyz" is corruption, even though no
+  // section checksum covers it.
+  const size_t pad = static_cast<size_t>(decoded->Section("a")->data() - decoded->bytes.data()) + 3;
+  std::string bad = good;
+  bad[pad] = 'x';
+  auto s = DecodeSnapshot("f", bad);
+  EXPECT_EQ(s.status().code(), absl::StatusCode::kDataLoss);
+  EXPECT_NE(s.status().message().find("padding"), absl::string_view::npos) << s.status();
 }
 
 TEST(SnapshotTest, NewerFormatVersionIsUnimplemented) {
