@@ -79,11 +79,28 @@ std::vector<Candidate> Candidates(absl::Span<const AlignToken> query,
           ? options.min_similarity / options.joined_split_factor
           : 2.0;
   // Pair similarities first: a join must beat its parts.
+  TokenPairCache* const cache = options.cache;
+  // CompareTokens through the per-query memo when the list tokens have ids.
+  auto cached = [cache](uint64_t key, const auto& compute) -> TokenSimilarity {
+    if (cache == nullptr || key == 0) return compute();
+    if (const TokenSimilarity* hit = cache->Find(key)) return *hit;
+    TokenSimilarity s = compute();
+    cache->Insert(key, s);
+    return s;
+  };
   std::vector<TokenSimilarity> pair(static_cast<size_t>(n) * m);
   for (int i = 0; i < n; ++i) {
     for (int j = 0; j < m; ++j) {
+      const AlignToken& q = query[i];
+      const AlignToken& l = list[j];
+      // Exact, number and initial cases are cheap and depend on options
+      // that may change between names; only CompareTokens is memoised.
+      const bool plain = !q.text.empty() && !l.text.empty() && q.text != l.text && !IsNumber(q) &&
+                         !IsNumber(l) && q.text.size() != 1 && l.text.size() != 1;
       pair[static_cast<size_t>(i) * m + j] =
-          PairSimilarity(query[i], list[j], options);
+          plain && l.id != AlignToken::kNoTokenId
+              ? cached(TokenPairCache::Key(0, i, l.id), [&] { return PairSimilarity(q, l, options); })
+              : PairSimilarity(q, l, options);
     }
   }
   auto pair_sim = [&](int i, int j) {
@@ -106,10 +123,14 @@ std::vector<Candidate> Candidates(absl::Span<const AlignToken> query,
         if (!Joinable(list[j]) || !Joinable(list[j + 1])) continue;
         const size_t len = list[j].text.size() + list[j + 1].text.size();
         if (!LengthsCompatible(query[i].text.size(), len)) continue;
-        joined.assign(list[j].text);
-        joined.append(list[j + 1].text);
-        const TokenSimilarity s =
-            CompareTokens(query[i].text, joined, options.token, join_cutoff);
+        const uint64_t key = list[j].id != AlignToken::kNoTokenId && list[j + 1].id != AlignToken::kNoTokenId
+                                 ? TokenPairCache::Key(1, i, list[j].id, list[j + 1].id)
+                                 : 0;
+        const TokenSimilarity s = cached(key, [&] {
+          joined.assign(list[j].text);
+          joined.append(list[j + 1].text);
+          return CompareTokens(query[i].text, joined, options.token, join_cutoff);
+        });
         const double sim = s.similarity * options.joined_split_factor;
         if (sim >= options.min_similarity && sim > 0 &&
             sim > std::max(pair_sim(i, j), pair_sim(i, j + 1))) {
@@ -125,13 +146,15 @@ std::vector<Candidate> Candidates(absl::Span<const AlignToken> query,
       for (int j = 0; j < m; ++j) {
         if (!Joinable(list[j]) || list[j].text.size() < 3) continue;
         if (!LengthsCompatible(list[j].text.size(), len)) continue;
-        if (!built) {
-          joined.assign(query[i].text);
-          joined.append(query[i + 1].text);
-          built = true;
-        }
-        const TokenSimilarity s =
-            CompareTokens(joined, list[j].text, options.token, join_cutoff);
+        const uint64_t key = list[j].id != AlignToken::kNoTokenId ? TokenPairCache::Key(2, i, list[j].id) : 0;
+        const TokenSimilarity s = cached(key, [&] {
+          if (!built) {
+            joined.assign(query[i].text);
+            joined.append(query[i + 1].text);
+            built = true;
+          }
+          return CompareTokens(joined, list[j].text, options.token, join_cutoff);
+        });
         const double sim = s.similarity * options.joined_split_factor;
         if (sim >= options.min_similarity && sim > 0 &&
             sim > std::max(pair_sim(i, j), pair_sim(i + 1, j))) {

@@ -21,9 +21,11 @@
 #ifndef PARTYSCREEN_LIB_SCORING_ALIGNER_H_
 #define PARTYSCREEN_LIB_SCORING_ALIGNER_H_
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/types/span.h"
 #include "lib/scoring/token_similarity.h"
 
@@ -35,6 +37,39 @@ struct AlignToken {
   double weight = 1.0;     // informativeness, > 0; values <= 0 (or NaN) count
                            // as a tiny positive weight
   bool is_number = false;  // numbers match only exactly
+  // Vocabulary id of a list token (any id < 2^27 that identifies the text),
+  // or kNoTokenId; with an AlignOptions::cache, comparisons of the same
+  // query token with the same list token are computed once per query.
+  uint32_t id = kNoTokenId;
+  static constexpr uint32_t kNoTokenId = UINT32_MAX;
+};
+
+// A memo of token comparisons for one query: CompareTokens results of query
+// token i against list token id (and, for joins, of query token i against
+// two list ids joined, and of query tokens i + i+1 joined against a list
+// id). Valid only while the query tokens and the AlignOptions stay the same:
+// one cache per query. Not thread-safe (one query is scored by one thread).
+class TokenPairCache {
+ public:
+  // The key of a comparison, or 0 if it cannot be cached (ids too large).
+  // kind: 0 pair, 1 joined list tokens, 2 joined query tokens. Bits:
+  // kind + 1 (62-63), query index (54-61), id1 (27-53), id2 (0-26).
+  static uint64_t Key(int kind, int query_index, uint32_t id1, uint32_t id2 = 0) {
+    constexpr uint32_t kIdLimit = uint32_t{1} << 27;
+    if (kind < 0 || kind > 2 || query_index < 0 || query_index > 255 || id1 >= kIdLimit || id2 >= kIdLimit) {
+      return 0;
+    }
+    return (uint64_t(kind + 1) << 62) | (uint64_t(query_index) << 54) | (uint64_t(id1) << 27) | id2;
+  }
+  const TokenSimilarity* Find(uint64_t key) const {
+    auto it = map_.find(key);
+    return it == map_.end() ? nullptr : &it->second;
+  }
+  void Insert(uint64_t key, TokenSimilarity s) { map_.emplace(key, s); }
+  size_t size() const { return map_.size(); }
+
+ private:
+  absl::flat_hash_map<uint64_t, TokenSimilarity> map_;
 };
 
 // The match of one query token.
@@ -87,6 +122,11 @@ struct AlignOptions {
   int max_exact_list_tokens = 8;
   // Token comparison knobs. Default: TokenSimilarityOptions{}.
   TokenSimilarityOptions token;
+  // Optional memo of token comparisons across the list names aligned with
+  // one query (list tokens need ids). The caller must use one cache per
+  // query and the same `token` and `min_similarity` options throughout.
+  // Default: none.
+  TokenPairCache* cache = nullptr;
 };
 
 // Aligns `query` with `list` and returns one pairing per query token plus the

@@ -207,18 +207,22 @@ absl::StatusOr<QueryName> PrepareQueryName(const IndexData& d, absl::string_view
   return q;
 }
 
-std::vector<AlignToken> ListTokens(const IndexData& d, uint32_t name) {
+void FillListTokens(const IndexData& d, uint32_t name, std::vector<AlignToken>* out) {
   const IndexedName& in = d.names[name];
-  std::vector<AlignToken> out;
-  out.reserve(in.token_count);
+  out->resize(in.token_count);  // keeps the strings' capacity between calls
   for (uint32_t k = 0; k < in.token_count; ++k) {
-    uint32_t t = d.name_tokens[in.token_begin + k];
-    AlignToken a;
-    a.text = d.vocab[t];
+    const uint32_t t = d.name_tokens[in.token_begin + k];
+    AlignToken& a = (*out)[k];
+    a.text.assign(d.vocab[t]);
+    a.id = t;
     a.weight = d.weight[t];
     a.is_number = IsAllDigits(a.text);
-    out.push_back(std::move(a));
   }
+}
+
+std::vector<AlignToken> ListTokens(const IndexData& d, uint32_t name) {
+  std::vector<AlignToken> out;
+  FillListTokens(d, name, &out);
   return out;
 }
 
@@ -253,6 +257,7 @@ Alignment AlignName(const IndexData& d, const QueryName& q, uint32_t name,
   if (q.latin) o.token.phonetic_similarity = 0.78;
   o.token.loose_phonetic = q.loose;
   o.allow_list_initials = false;
+  o.cache = &q.cache;
   return AlignTokens(q.tokens, list, o);
 }
 
@@ -339,7 +344,8 @@ double ScoreFromFeatures(const NameFeatures& f) {
 }
 
 double ScoreName(const IndexData& d, const QueryName& q, uint32_t name) {
-  std::vector<AlignToken> list = ListTokens(d, name);
+  thread_local std::vector<AlignToken> list;  // reused: no allocation per candidate
+  FillListTokens(d, name, &list);
   Alignment al = AlignName(d, q, name, list);
   return ScoreFromFeatures(ComputeFeatures(d, q, name, list, al));
 }

@@ -48,6 +48,10 @@ struct QueryName {
   NameKindHint hint = NameKindHint::kUnknown;
   bool latin = true;  // the query was written in Latin script
   bool loose = false;  // ... in a script that does not write short vowels (Arabic, Hebrew)
+  // Token comparisons already made for this query (AlignName): each query
+  // token meets the same few list tokens in many candidate names. A
+  // QueryName is scored by one thread at a time.
+  mutable TokenPairCache cache;
 };
 
 // Normalises `name` and looks its tokens up in the vocabulary.
@@ -65,8 +69,10 @@ struct NameFeatures {
   bool all_exact = false;  // every token of both sides matched exactly
 };
 
-// The tokens of indexed name `name` with their weights.
+// The tokens of indexed name `name` with their weights and vocabulary ids.
 std::vector<AlignToken> ListTokens(const IndexData& d, uint32_t name);
+// The same into `out`, reusing its storage.
+void FillListTokens(const IndexData& d, uint32_t name, std::vector<AlignToken>* out);
 
 // Aligns the query with indexed name `name` (initials only between persons;
 // phonetic equality counts less for Latin-script queries).

@@ -368,5 +368,67 @@ TEST(NameScoreTest, OptionsAreHonoured) {
   EXPECT_LE(Score("victory 3", "victory 5", {}, options), 0.2);
 }
 
+TEST(TokenPairCacheTest, CachedAlignmentsEqualUncached) {
+  // A small vocabulary of similar words (typos, joins, initials, numbers);
+  // random list names over it aligned with random queries, once without a
+  // cache and once through one cache per query shared by all list names.
+  const std::vector<std::string> vocab = {
+      "sense", "time", "sensetime", "senstime", "megvii", "magvii", "hikvision", "hik", "vision",
+      "mohamed", "muhammad", "mohammed", "al", "rashid", "rashed", "a", "m", "3", "5", "co",
+      "dahua", "duahua", "da", "hua", "technology", "tecnology", "bank", "banque", "ivan", "iwan"};
+  std::mt19937 rng(7);
+  auto pick = [&](int n, bool with_ids) {
+    std::vector<AlignToken> out;
+    for (int k = 0; k < n; ++k) {
+      const uint32_t id = static_cast<uint32_t>(rng() % vocab.size());
+      AlignToken t;
+      t.text = vocab[id];
+      t.weight = 0.2 + 0.8 * static_cast<double>(rng() % 100) / 100.0;
+      t.is_number = IsAllDigits(t.text);
+      if (with_ids) t.id = id;
+      out.push_back(t);
+    }
+    return out;
+  };
+  int compared = 0, cached_entries = 0;
+  for (int q = 0; q < 200; ++q) {
+    const std::vector<AlignToken> query = pick(1 + static_cast<int>(rng() % 4), false);
+    TokenPairCache cache;
+    AlignOptions with_cache;
+    with_cache.cache = &cache;
+    for (int l = 0; l < 30; ++l) {
+      const std::vector<AlignToken> list = pick(1 + static_cast<int>(rng() % 5), true);
+      // Initials allowed or not per list name, as AlignName varies them by
+      // entity kind: the cache must not depend on it.
+      AlignOptions plain;
+      plain.allow_initials = with_cache.allow_initials = (l % 2 == 0);
+      const Alignment a = AlignTokens(query, list, plain);
+      const Alignment b = AlignTokens(query, list, with_cache);
+      ASSERT_EQ(a.pairings.size(), b.pairings.size());
+      for (size_t k = 0; k < a.pairings.size(); ++k) {
+        EXPECT_EQ(a.pairings[k].list_index, b.pairings[k].list_index);
+        EXPECT_EQ(a.pairings[k].list_index2, b.pairings[k].list_index2);
+        EXPECT_EQ(a.pairings[k].query_index2, b.pairings[k].query_index2);
+        EXPECT_EQ(a.pairings[k].method, b.pairings[k].method);
+        EXPECT_EQ(a.pairings[k].similarity, b.pairings[k].similarity);
+      }
+      EXPECT_EQ(a.unmatched_list, b.unmatched_list);
+      ++compared;
+    }
+    cached_entries += static_cast<int>(cache.size());
+  }
+  EXPECT_EQ(compared, 6000);
+  EXPECT_GT(cached_entries, 1000);  // the cache was really used
+}
+
+TEST(TokenPairCacheTest, KeysAreDistinctPerKindAndIndex) {
+  EXPECT_NE(TokenPairCache::Key(0, 1, 5), TokenPairCache::Key(2, 1, 5));
+  EXPECT_NE(TokenPairCache::Key(1, 1, 5, 6), TokenPairCache::Key(1, 1, 6, 5));
+  EXPECT_NE(TokenPairCache::Key(0, 1, 5), TokenPairCache::Key(0, 2, 5));
+  EXPECT_EQ(TokenPairCache::Key(0, 256, 5), 0u);           // not cacheable
+  EXPECT_EQ(TokenPairCache::Key(0, 1, uint32_t{1} << 27), 0u);
+  EXPECT_NE(TokenPairCache::Key(0, 0, 0), 0u);
+}
+
 }  // namespace
 }  // namespace partyscreen::internal
