@@ -99,6 +99,13 @@ float TokenWeight(uint32_t df, uint32_t n, bool particle) {
 }
 
 void BuildCheapLookups(IndexData* d) {
+  {
+    constexpr int kBits = IndexData::kDeletionBucketBits;
+    d->deletion_buckets.assign((size_t{1} << kBits) + 1, 0);
+    // Keys are sorted, so each bucket is one run: count, then prefix sums.
+    for (uint64_t k : d->deletion_keys) d->deletion_buckets[(k >> (64 - kBits)) + 1]++;
+    for (size_t b = 1; b < d->deletion_buckets.size(); ++b) d->deletion_buckets[b] += d->deletion_buckets[b - 1];
+  }
   d->vocab_by_length.clear();
   for (uint32_t t = 0; t < d->vocab.size(); ++t) {
     size_t len = d->vocab[t].size();

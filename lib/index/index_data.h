@@ -9,6 +9,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/base/call_once.h"
@@ -143,6 +144,20 @@ struct IndexData {
   // within two edits without scanning the vocabulary.
   FlatArray<uint64_t> deletion_keys;   // in place in a loaded snapshot
   FlatArray<uint32_t> deletion_tokens;
+  // deletion_keys whose top kDeletionBucketBits bits equal b are
+  // [deletion_buckets[b], deletion_buckets[b + 1]): a lookup reads one
+  // bucket (~4 keys) instead of binary-searching a million.
+  static constexpr int kDeletionBucketBits = 18;
+  std::vector<uint32_t> deletion_buckets;
+  // The positions in deletion_keys holding `hash`, as [begin, end).
+  std::pair<uint32_t, uint32_t> DeletionRange(uint64_t hash) const {
+    const auto b = static_cast<size_t>(hash >> (64 - kDeletionBucketBits));
+    uint32_t lo = deletion_buckets[b], hi = deletion_buckets[b + 1];
+    while (lo < hi && deletion_keys[lo] < hash) ++lo;
+    uint32_t end = lo;
+    while (end < hi && deletion_keys[end] == hash) ++end;
+    return {lo, end};
+  }
 
   // Identifier value (upper-case letters and digits only) → entities
   // carrying it (passport, IMO, registration number, ...).

@@ -38,10 +38,8 @@ std::vector<SimilarToken> FindSimilarTokens(const IndexData& d, absl::string_vie
   if (k > 0 && token.size() >= 3) {
     std::vector<uint32_t> found;
     ForEachDeletion(token, [&](uint64_t h) {
-      auto range = std::equal_range(d.deletion_keys.begin(), d.deletion_keys.end(), h);
-      for (auto it = range.first; it != range.second; ++it) {
-        found.push_back(d.deletion_tokens[it - d.deletion_keys.begin()]);
-      }
+      const auto range = d.DeletionRange(h);
+      for (uint32_t i = range.first; i < range.second; ++i) found.push_back(d.deletion_tokens[i]);
     });
     std::sort(found.begin(), found.end());
     found.erase(std::unique(found.begin(), found.end()), found.end());
