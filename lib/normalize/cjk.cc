@@ -53,6 +53,15 @@ void EmitWord(std::string text, const std::u32string& source, std::vector<WorkTo
 absl::Status EmitPinyinRun(const std::u32string& run, const TransliteratorSet& translit,
                            std::vector<WorkToken>* out) {
   if (run.empty()) return absl::OkStatus();
+  if (run.size() == 4) {
+    // Four characters that match no term are mostly two words (a place
+    // and a brand, or two brand syllable pairs): "长安海连" -> "zhangan",
+    // "hailian". The scorer joins adjacent tokens when the listing writes
+    // them as one word, but cannot split one token into two.
+    absl::Status s = EmitPinyinRun(run.substr(0, 2), translit, out);
+    if (!s.ok()) return s;
+    return EmitPinyinRun(run.substr(2), translit, out);
+  }
   absl::StatusOr<std::vector<std::string>> syl = PinyinSyllables(run, translit);
   if (!syl.ok()) return syl.status();
   std::string joined;

@@ -23,7 +23,8 @@ inline constexpr char kHanToPinyin[] = "Han-Latin; Latin-ASCII";
 // "technology", "股份有限公司" -> "co", "ltd" as kLegalForm, recording the
 // canonical form in `legal_forms` and the token's legal_group); every
 // stretch that matches no term becomes ONE pinyin token with its syllables
-// joined ("大华" -> "dahua").
+// joined ("大华" -> "dahua"); a stretch of exactly four characters becomes
+// two tokens of two ("明远腾飞" -> "mingyuan", "tengfei").
 //
 // Person names (`hint` kPerson): no dictionary. A name of 2-4 characters is
 // the surname (one character, or two for the compound surnames such as

@@ -8,6 +8,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
@@ -180,11 +181,21 @@ absl::Status LoadArabicWords(Dictionaries* d) {
   constexpr absl::string_view kFile = "arabic_name_words.txt";
   absl::StatusOr<std::vector<Line>> lines = ReadLines(kFile);
   if (!lines.ok()) return lines.status();
+  // The organisation words: the lines from the "# --- organisation words"
+  // heading to the next "# ---" heading.
+  int org_begin = -1, org_end = -1, number = 0;
+  for (absl::string_view raw : absl::StrSplit(EmbeddedDataFile(kFile), '\n')) {
+    ++number;
+    if (!absl::StartsWith(raw, "# ---")) continue;
+    if (org_begin >= 0 && org_end < 0) org_end = number;
+    if (absl::StrContains(raw, "organisation words")) org_begin = number;
+  }
   for (const Line& line : *lines) {
-    if (line.fields.size() != 2 || line.fields[0].empty() ||
+    if (line.fields.size() < 2 || line.fields.size() > 3 || line.fields[0].empty() ||
         FindInvalidUtf8Offset(line.fields[0]) != absl::string_view::npos ||
-        CountNormalizedTokens(line.fields[1]) == 0) {
-      return LineError(kFile, line, "expected 'word | tokens'");
+        CountNormalizedTokens(line.fields[1]) == 0 ||
+        (line.fields.size() == 3 && CountNormalizedTokens(line.fields[2]) == 0)) {
+      return LineError(kFile, line, "expected 'word | tokens [| Persian tokens]'");
     }
     std::string key = EncodeUtf8(UnifyArabic(DecodeUtf8(line.fields[0])));
     // A repeated word must agree with its earlier line.
@@ -192,6 +203,16 @@ absl::Status LoadArabicWords(Dictionaries* d) {
     auto [it, inserted] = d->arabic_words.emplace(key, tokens);
     if (!inserted && it->second != tokens) {
       return LineError(kFile, line, "word repeated with a different spelling");
+    }
+    if (org_begin >= 0 && line.number > org_begin && (org_end < 0 || line.number < org_end)) {
+      d->arabic_org_tokens.insert(tokens.begin(), tokens.end());
+    }
+    if (line.fields.size() == 3) {
+      std::vector<std::string> persian = SplitTokens(line.fields[2]);
+      auto [pit, pinserted] = d->persian_words.emplace(key, persian);
+      if (!pinserted && pit->second != persian) {
+        return LineError(kFile, line, "word repeated with a different Persian spelling");
+      }
     }
   }
   return absl::OkStatus();
@@ -216,6 +237,12 @@ absl::Status LoadTranslitOverrides(Dictionaries* d) {
         return LineError(kFile, line, "expected 'cyrillic | letters | ICU id'");
       }
       d->cyrillic_variants.emplace_back(DecodeUtf8(line.fields[1]), line.fields[2]);
+    } else if (kind == "persian") {
+      if (line.fields[1].empty() || line.fields[2].empty() || !d->persian_letters.empty()) {
+        return LineError(kFile, line, "expected one 'persian | letters | ICU id'");
+      }
+      d->persian_letters = DecodeUtf8(line.fields[1]);
+      d->persian_translit = line.fields[2];
     } else if (kind == "rules") {
       if (line.fields[1].empty() || line.fields[2].empty()) {
         return LineError(kFile, line, "expected 'rules | ICU id | rule'");
@@ -228,7 +255,7 @@ absl::Status LoadTranslitOverrides(Dictionaries* d) {
       }
       d->char_rules[from[0]] = DecodeUtf8(line.fields[2]);
     } else {
-      return LineError(kFile, line, "kind must be script, cyrillic, rules or char");
+      return LineError(kFile, line, "kind must be script, cyrillic, persian, rules or char");
     }
   }
   return absl::OkStatus();

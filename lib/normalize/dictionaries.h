@@ -52,10 +52,20 @@ struct Dictionaries {
   size_t max_cjk_term_chars = 0;  // longest term, in code points
   // Keyed by the unified Arabic-script word (see `UnifyArabic`).
   absl::flat_hash_map<std::string, std::vector<std::string>> arabic_words;
+  // The Persian spelling of some of those words ("مرتضی" -> "morteza" where
+  // Arabic has "murtada"), used for names written with Persian letters.
+  absl::flat_hash_map<std::string, std::vector<std::string>> persian_words;
+  // The tokens of its organisation words ("company", "party", "army"):
+  // the lines after the "organisation words" heading of the file.
+  absl::flat_hash_set<std::string> arabic_org_tokens;
   // ISO 15924 code ("Cyrl") -> ICU transliterator id, from translit_overrides.
   absl::flat_hash_map<std::string, std::string> script_translit;
   // Cyrillic language rules in file order: (UTF-32 letters, ICU id).
   std::vector<std::pair<std::u32string, std::string>> cyrillic_variants;
+  // Arabic-script names containing one of `persian_letters` are Persian
+  // (or Urdu) and use `persian_translit` instead of the "Arab" entry.
+  std::u32string persian_letters;
+  std::string persian_translit;
   // ICU id -> transform rules that run before it ("rules" lines).
   absl::flat_hash_map<std::string, std::string> pre_rules;
   // Character replacements applied before transliteration.

@@ -30,8 +30,16 @@
 //     "Any-Latin; Latin-ASCII".
 //     Arabic-script words are first looked up whole in
 //     arabic_name_words.txt (ICU writes no short vowels), with a glued
-//     article "ال" split off as the particle "al". Hangul person names are
-//     surname + joined given name. Letters left outside ASCII are dropped.
+//     article "ال" split off as the particle "al" and two known words
+//     written together split ("علیرضا" -> "ali", "reza"); other words are
+//     romanised by the rules of translit_overrides.txt, which read the
+//     long-vowel letters by position. A name with letters only Persian or
+//     Urdu use is Persian: its own rules (ض -> z, consonant waw -> v), the
+//     Persian spellings of the dictionary, and no article split in short
+//     words ("الوند" -> "alund"). A given name followed by the separate word
+//     "الله" / "الدين" becomes one token ("njibullah", "srajuddin"), except
+//     in organisation names. Hangul person names are surname + joined given
+//     name. Letters left outside ASCII are dropped.
 //  5. Tokenization of the ASCII text (lib/normalize/tokenize.h): dotted
 //     initials joined, apostrophes dropped, hyphens and other punctuation
 //     split, lower case, digit homoglyphs repaired.
@@ -204,6 +212,8 @@ class NormalizerImpl {
   absl::flat_hash_map<std::string, std::string> script_chain;
   std::vector<std::pair<std::u32string, std::string>> cyrillic_chain;
   std::string cyrillic_default_chain = kAnyLatin;
+  // Chain for Arabic-script words of a Persian name; empty: the "Arab" one.
+  std::string persian_chain;
   // First / last tokens of legal form variants, to skip hopeless lookups.
   absl::flat_hash_set<std::string> legal_first, legal_last, legal_any_first;
   absl::flat_hash_set<std::string> honorific_first;
@@ -219,6 +229,7 @@ class NormalizerImpl {
     std::vector<std::string> legal_groups;
     const std::string* cyrillic = nullptr;
     bool name_is_latin = false;
+    bool persian = false;  // the name has letters only Persian/Urdu use
   };
 
   absl::Status NormalizeWord(std::u32string word, Call* call) const;
@@ -229,10 +240,11 @@ class NormalizerImpl {
                                  Call* call) const;
   absl::Status ArabicWord(const std::u32string& seg, const std::string& source,
                           Call* call) const;
-  absl::Status ArabicPart(const std::u32string& unified, const std::string& source,
-                          Call* call) const;
+  absl::Status ArabicPart(const std::u32string& unified, const std::u32string& original,
+                          const std::string& source, Call* call) const;
   absl::Status HangulWord(const std::u32string& seg, const std::string& source,
                           Call* call) const;
+  void JoinAllahNames(Call* call) const;
   void AssignRoles(Call* call) const;
   NormalizedName Finish(Call* call, std::string script) const;
   const std::string& ChainFor(UScriptCode script, const Call& call) const;
@@ -263,10 +275,20 @@ absl::Status NormalizerImpl::TransliterateInto(absl::string_view id,
 }
 
 absl::Status NormalizerImpl::ArabicPart(const std::u32string& unified,
+                                        const std::u32string& original,
                                         const std::string& source, Call* call) const {
-  auto it = dict.arabic_words.find(EncodeUtf8(unified));
-  if (it != dict.arabic_words.end()) {
-    for (const std::string& tok : it->second) {
+  const std::vector<std::string>* words = nullptr;
+  std::string key = EncodeUtf8(unified);
+  if (call->persian) {
+    auto it = dict.persian_words.find(key);
+    if (it != dict.persian_words.end()) words = &it->second;
+  }
+  if (words == nullptr) {
+    auto it = dict.arabic_words.find(key);
+    if (it != dict.arabic_words.end()) words = &it->second;
+  }
+  if (words != nullptr) {
+    for (const std::string& tok : *words) {
       WorkToken t;
       t.token.text = tok;
       t.token.source = source;
@@ -275,8 +297,40 @@ absl::Status NormalizerImpl::ArabicPart(const std::u32string& unified,
     }
     return absl::OkStatus();
   }
-  return TransliterateInto(ChainFor(USCRIPT_ARABIC, *call), unified, source, true, call);
+  // The original letters: the rules of translit_overrides.txt read the
+  // letters that UnifyArabic merges (final "ى" is "a", "إ" is "i").
+  const std::string& chain = call->persian && !persian_chain.empty()
+                                 ? persian_chain
+                                 : ChainFor(USCRIPT_ARABIC, *call);
+  return TransliterateInto(chain, original, source, true, call);
 }
+
+namespace {
+
+// True for the characters that UnifyArabic removes (vowel marks, tatweel).
+bool DroppedByUnify(char32_t c) {
+  return c == 0x0640 || (c >= 0x064B && c <= 0x065F) || c == 0x0670;
+}
+
+// `original` without its first `letters` letters that survive UnifyArabic
+// (and the marks that follow them).
+std::u32string DropArabicLetters(const std::u32string& original, size_t letters) {
+  size_t i = 0;
+  while (i < original.size() && letters > 0) {
+    if (!DroppedByUnify(original[i])) --letters;
+    ++i;
+  }
+  while (i < original.size() && DroppedByUnify(original[i])) ++i;
+  return original.substr(i);
+}
+
+// The first `letters` surviving letters of `original` (with their marks).
+std::u32string TakeArabicLetters(const std::u32string& original, size_t letters) {
+  std::u32string rest = DropArabicLetters(original, letters);
+  return original.substr(0, original.size() - rest.size());
+}
+
+}  // namespace
 
 absl::Status NormalizerImpl::ArabicWord(const std::u32string& seg,
                                         const std::string& source, Call* call) const {
@@ -290,17 +344,38 @@ absl::Status NormalizerImpl::ArabicWord(const std::u32string& seg,
     t.token.transliterated = true;
     call->tokens.push_back(std::move(t));
   };
-  if (dict.arabic_words.contains(EncodeUtf8(u))) return ArabicPart(u, source, call);
+  auto known = [&](const std::u32string& w) {
+    return dict.arabic_words.contains(EncodeUtf8(w));
+  };
+  if (known(u)) return ArabicPart(u, seg, source, call);
   if (u.size() >= kAbdAl.size() + 2 && u.compare(0, kAbdAl.size(), kAbdAl) == 0) {
     emit("abd");
     emit("al");
-    return ArabicPart(u.substr(kAbdAl.size()), source, call);
+    return ArabicPart(u.substr(kAbdAl.size()), DropArabicLetters(seg, kAbdAl.size()),
+                      source, call);
   }
   if (u.size() >= kAl.size() + 2 && u.compare(0, kAl.size(), kAl) == 0) {
-    emit("al");
-    return ArabicPart(u.substr(kAl.size()), source, call);
+    // Persian has no article: a short word such as "الوند" (Alvand) or
+    // "البرز" (Alborz) keeps its "al", unless a known word follows it;
+    // longer ones are mostly Arabic phrases ("الجهاد", "الاسلامی").
+    std::u32string rest = u.substr(kAl.size());
+    if (!call->persian || rest.size() >= 4 || known(rest)) {
+      emit("al");
+      return ArabicPart(rest, DropArabicLetters(seg, kAl.size()), source, call);
+    }
   }
-  return ArabicPart(u, source, call);
+  // Two known words written together, as Persian writes compound given
+  // names ("محمدرضا" -> "mohammad", "reza"; "علیرضا" -> "ali", "reza").
+  if (u.size() >= 5) {
+    for (size_t k = u.size() - 2; k >= 2; --k) {
+      std::u32string a = u.substr(0, k), b = u.substr(k);
+      if (!known(a) || !known(b)) continue;
+      absl::Status s = ArabicPart(a, TakeArabicLetters(seg, k), source, call);
+      if (!s.ok()) return s;
+      return ArabicPart(b, DropArabicLetters(seg, k), source, call);
+    }
+  }
+  return ArabicPart(u, seg, source, call);
 }
 
 absl::Status NormalizerImpl::HangulWord(const std::u32string& seg,
@@ -389,6 +464,51 @@ absl::Status NormalizerImpl::NormalizeWord(std::u32string word, Call* call) cons
     i = j;
   }
   return absl::OkStatus();
+}
+
+void NormalizerImpl::JoinAllahNames(Call* call) const {
+  // "نجيب الله" is written "Najibullah" in Latin listings and "سراج الدين"
+  // "Sirajuddin" (or "Sirajeddine"): a given name followed by the separate
+  // word "الله" or "الدين" becomes one token ending in "ullah" / "uddin".
+  // Not after "abd" ("Abd Allah" / "Abdallah", which the scorer joins
+  // itself), nor in organisation names ("حزب الله").
+  if (call->hint == NameKindHint::kOrganization) return;
+  struct Suffix {
+    std::u32string word;  // unified
+    size_t tokens;        // the tokens the dictionary gives the word
+    const char* joined;
+  };
+  static const Suffix* const kSuffixes = new Suffix[2]{
+      {U"\u0627\u0644\u0644\u0647", 1, "ullah"},        // الله -> allah
+      {U"\u0627\u0644\u062F\u064A\u0646", 2, "uddin"},  // الدين -> al din
+  };
+  std::vector<WorkToken>& t = call->tokens;
+  for (size_t k = 1; k < t.size(); ++k) {
+    const Suffix* suffix = nullptr;
+    for (int i = 0; i < 2; ++i) {
+      const Suffix& x = kSuffixes[i];
+      if (k + x.tokens > t.size()) continue;
+      std::u32string source = UnifyArabic(DecodeUtf8(t[k].token.source));
+      bool same = source == x.word;
+      for (size_t j = 1; j < x.tokens && same; ++j) same = t[k + j].token.source == t[k].token.source;
+      if (same) {
+        suffix = &x;
+        break;
+      }
+    }
+    if (suffix == nullptr) continue;
+    WorkToken& prev = t[k - 1];
+    const std::string& p = prev.token.text;
+    if (p.size() < 2 || !prev.token.transliterated || prev.legal_group >= 0 || p == "abd" ||
+        p == "al" || dict.particles.contains(p) || dict.stopwords.contains(p) ||
+        dict.arabic_org_tokens.contains(p) || prev.token.source == t[k].token.source ||
+        !std::all_of(p.begin(), p.end(), [](char c) { return absl::ascii_isalpha(c); })) {
+      continue;
+    }
+    prev.token.text = absl::StrCat(p, suffix->joined);
+    prev.token.source = absl::StrCat(prev.token.source, " ", t[k].token.source);
+    t.erase(t.begin() + static_cast<long>(k), t.begin() + static_cast<long>(k + suffix->tokens));
+  }
 }
 
 void NormalizerImpl::AssignRoles(Call* call) const {
@@ -611,6 +731,8 @@ absl::StatusOr<NormalizedName> NormalizerImpl::Normalize(absl::string_view input
     return Finish(&call, std::move(script));
   }
   call.name_is_latin = dominant == USCRIPT_LATIN;
+  call.persian = script_counts.contains(USCRIPT_ARABIC) && !dict.persian_letters.empty() &&
+                 clean.find_first_of(dict.persian_letters) != std::u32string::npos;
   if (script_counts.contains(USCRIPT_CYRILLIC)) {
     for (const auto& [letters, chain] : cyrillic_chain) {
       if (clean.find_first_of(letters) != std::u32string::npos) {
@@ -638,6 +760,7 @@ absl::StatusOr<NormalizedName> NormalizerImpl::Normalize(absl::string_view input
     if (!s.ok()) return s;
     i = j;
   }
+  if (script_counts.contains(USCRIPT_ARABIC)) JoinAllahNames(&call);
   return Finish(&call, std::move(script));
 }
 
@@ -691,6 +814,13 @@ absl::StatusOr<std::unique_ptr<const Normalizer>> Normalizer::Create() {
     ids.push_back(chain);
     if (script == "Cyrl") impl->cyrillic_default_chain = chain;
     impl->script_chain[script] = std::move(chain);
+  }
+  if (!d.persian_translit.empty()) {
+    std::string chain = absl::StrCat(d.persian_translit, internal::kChainSuffix);
+    auto r = d.pre_rules.find(d.persian_translit);
+    if (r != d.pre_rules.end()) pre_rules[chain] = r->second;
+    ids.push_back(chain);
+    impl->persian_chain = std::move(chain);
   }
   for (const auto& [letters, id] : d.cyrillic_variants) {
     std::string chain = absl::StrCat(id, internal::kChainSuffix);

@@ -141,8 +141,11 @@ TokenSimilarity CompareTokens(absl::string_view q, absl::string_view l,
   // Quick reject: OSA >= length difference bounds the edit similarity.
   const double edit_bound =
       static_cast<double>(shorter) / static_cast<double>(longer);
+  // Could rule 7 apply (it needs no length ratio)?
+  const bool loose_possible = options.loose_phonetic && shorter >= 4 &&
+                              options.loose_phonetic_similarity >= score_cutoff;
   if (score_cutoff > 0 && edit_bound + cap < score_cutoff &&
-      !phonetic_possible) {
+      !phonetic_possible && !loose_possible) {
     return {0.0, MatchMethod::kNone};
   }
   // Rule 4.

@@ -279,6 +279,70 @@ TEST(NormalizerTest, ChineseOrganisations) {
   EXPECT_THAT(Tokens("ABC科技"), ElementsAre("abc", "technology"));
 }
 
+TEST(NormalizerTest, ChineseUnknownRunsOfFourAreTwoWords) {
+  // A four-character stretch that matches no term: two two-syllable words
+  // (the scorer can join them again, never split one).
+  EXPECT_THAT(Tokens("浙江明远腾飞科技有限公司"),
+              ElementsAre("zhejiang", "mingyuan", "tengfei", "technology", "co/legal_form",
+                          "ltd/legal_form"));
+  // Two or three characters stay one token.
+  EXPECT_THAT(Tokens("華信船務(香港)有限公司"),
+              ElementsAre("huaxin", "shipping", "hong", "kong", "co/legal_form",
+                          "ltd/legal_form"));
+  EXPECT_THAT(Tokens("宁波贝宁机床有限公司"),
+              ElementsAre("ningbo", "beining", "machine", "tool", "co/legal_form",
+                          "ltd/legal_form"));
+}
+
+TEST(NormalizerTest, ArabicLongVowelLetters) {
+  // Waw and yeh between consonants are the vowels u and i; next to a vowel
+  // letter they are consonants; the initial alef is a (i for hamza below).
+  EXPECT_EQ(Joined("قدور"), "qdur");
+  EXPECT_EQ(Joined("لونا"), "luna");
+  EXPECT_EQ(Joined("إدريسي"), "idrisi");
+  EXPECT_EQ(Joined("جواد"), "jawad");
+  // Ta marbuta, alif maqsura, medial ain between consonants.
+  EXPECT_EQ(Joined("عودة"), "udah");
+  EXPECT_EQ(Joined("جعفري"), "jafri");
+  // Vowel marks, when written, are read.
+  EXPECT_EQ(Joined("بَطرُس"), "batrus");
+  // Urdu letter forms as their Arabic counterparts.
+  EXPECT_EQ(Joined("اظہر"), "azhr");
+}
+
+TEST(NormalizerTest, ArabicNamePatterns) {
+  // The fa'il pattern (consonant, alef, two consonants) gets its i; Persian
+  // names their e.
+  EXPECT_EQ(Joined("مازن"), "mazin");
+  EXPECT_EQ(Joined("عاطف"), "atif");
+  EXPECT_EQ(Joined("کاظم"), "kazem");
+  // A name followed by the separate word "الله" or "الدين" is one token,
+  // as listings write it (Najibullah, Sirajuddin) ...
+  EXPECT_THAT(Tokens("نجيب الله حقاني"), ElementsAre("njibullah", "hqani"));
+  EXPECT_THAT(Tokens("سراج الدين", NameKindHint::kPerson), ElementsAre("srajuddin"));
+  // ... but not after "abd", nor in organisation names.
+  EXPECT_THAT(Tokens("عبد الله"), ElementsAre("abd", "allah"));
+  EXPECT_THAT(Tokens("نجيب الله", NameKindHint::kOrganization), ElementsAre("njib", "allah"));
+  EXPECT_THAT(Tokens("حزب الله"), ElementsAre("party", "allah"));
+}
+
+TEST(NormalizerTest, PersianNames) {
+  // Letters only Persian uses make the name Persian: its spellings from the
+  // dictionary, z for zad, v for the consonant waw.
+  EXPECT_THAT(Tokens("مرتضی پیری"), ElementsAre("morteza", "piri"));
+  EXPECT_THAT(Tokens("مرتضى"), ElementsAre("murtada"));
+  EXPECT_EQ(Joined("ضیایی"), "ziyayi");
+  EXPECT_EQ(Joined("ضيايي"), "diyayi");
+  EXPECT_EQ(Joined("ولی"), "vali");
+  // Given names written together are split when both parts are known.
+  EXPECT_THAT(Tokens("علیرضا"), ElementsAre("ali", "reza"));
+  EXPECT_THAT(Tokens("محمدرضا"), ElementsAre("muhammad", "reza"));
+  // Persian has no article: "ال" stays part of the word, unless an Arabic
+  // known word follows it.
+  EXPECT_THAT(Tokens("شرکت الوند"), ElementsAre("company/legal_form", "alund"));
+  EXPECT_THAT(Tokens("الوند"), ElementsAre("al/particle", "wnd"));
+}
+
 TEST(NormalizerTest, ChinesePersons) {
   EXPECT_THAT(Tokens("王小明", NameKindHint::kPerson), ElementsAre("wang", "xiaoming"));
   EXPECT_THAT(Tokens("欧阳小明", NameKindHint::kPerson), ElementsAre("ouyang", "xiaoming"));

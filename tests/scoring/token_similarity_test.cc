@@ -182,6 +182,38 @@ TEST(CompareTokensTest, ScoreCutoffOnlyDropsResultsBelowIt) {
   EXPECT_GT(dropped, 1000);
 }
 
+TEST(CompareTokensTest, ScoreCutoffKeepsLoosePhoneticMatches) {
+  // With loose phonetic matching (Arabic-script queries), a cutoff must not
+  // drop a pair that rule 7 scores above it, whatever the length ratio:
+  // "qdur" (from قدور) against "qaddour".
+  TokenSimilarityOptions loose;
+  loose.loose_phonetic = true;
+  const TokenSimilarity full = CompareTokens("qdur", "qaddour", loose);
+  ASSERT_EQ(full.method, MatchMethod::kPhonetic);
+  const TokenSimilarity cut = CompareTokens("qdur", "qaddour", loose, 0.7);
+  EXPECT_EQ(cut.similarity, full.similarity);
+  std::mt19937 rng(314);
+  std::uniform_int_distribution<int> len(3, 12);
+  std::uniform_int_distribution<int> ch(0, 9);
+  const char alphabet[] = "aiuwydqrsh";
+  int loose_kept = 0;
+  for (int round = 0; round < 20000; ++round) {
+    std::string a(len(rng), 'a'), b(len(rng), 'a');
+    for (char& c : a) c = alphabet[ch(rng)];
+    for (char& c : b) c = alphabet[ch(rng)];
+    const double cutoff = 0.1 * (round % 11);
+    const TokenSimilarity f = CompareTokens(a, b, loose);
+    const TokenSimilarity c = CompareTokens(a, b, loose, cutoff);
+    if (f.similarity >= cutoff) {
+      ASSERT_EQ(c.similarity, f.similarity) << a << " / " << b << " cutoff " << cutoff;
+      if (f.method == MatchMethod::kPhonetic && cutoff > 0) ++loose_kept;
+    } else {
+      ASSERT_EQ(c.similarity, 0.0) << a << " / " << b;
+    }
+  }
+  EXPECT_GT(loose_kept, 20);
+}
+
 TEST(CompareTokensTest, OptionsAreHonoured) {
   TokenSimilarityOptions options;
   options.phonetic_similarity = 0.9;
