@@ -9,6 +9,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "lib/sources/dates.h"
+#include "lib/sources/ofac_remarks.h"
 #include "lib/sources/reader_util.h"
 #include "lib/util/countries.h"
 #include "lib/util/sha256.h"
@@ -675,7 +676,12 @@ absl::Status MergeCslRecord(const CslRecord& r, absl::string_view file, int64_t 
   for (const auto& text : r.ids) {
     std::string gender;
     auto id = ParseCslIdentifier(text, &gender, order);
-    if (id.has_value()) add_id(*id);
+    if (id.has_value()) {
+      // OFAC's non-SDN entries in the CSL carry "Listing Date (CMIC)" as an
+      // id: it dates the listing (kept as an identifier too).
+      ApplyOfacListingDate(id->type(), id->value(), listing);
+      add_id(*id);
+    }
     if (!gender.empty() && e->gender().empty()) e->set_gender(gender);
   }
   for (const auto& id : r.identifiers) {
@@ -683,6 +689,7 @@ absl::Status MergeCslRecord(const CslRecord& r, absl::string_view file, int64_t 
       if (e->gender().empty()) e->set_gender(id.value());
       continue;
     }
+    ApplyOfacListingDate(id.type(), id.value(), listing);
     add_id(id);
   }
   if (!r.title.empty() && e->title().empty()) e->set_title(r.title);

@@ -7,6 +7,8 @@
 
 #include <algorithm>
 #include <string>
+#include <tuple>
+#include <utility>
 
 #include "absl/status/statusor.h"
 #include "absl/strings/ascii.h"
@@ -394,15 +396,11 @@ bool ParseOfacFact(absl::string_view fact, OfacRemarksMode mode, v1::Entity* ent
   }
   if (HasLabel(fact, "Listing Date")) {
     absl::string_view d = DateAfterParen(After(fact, "Listing Date"));
-    auto date = ParseLooseDate(d);
-    v1::Listing* listing = FirstListing(entity);
-    if (date.ok() && listing != nullptr && !listing->has_start_date()) {
-      *listing->mutable_start_date() = *date;
-    }
     absl::string_view name = TrimSpace(fact.substr(0, fact.size() - d.size()));
     absl::ConsumeSuffix(&name, ":");
+    if (v1::Listing* listing = FirstListing(entity)) ApplyOfacListingDate(name, d, listing);
     AddRaw(name, d, entity);
-    return date.ok();
+    return ParseLooseDate(d).ok();
   }
   for (absl::string_view label : {"Effective Date", "Purchase/Sales For Divestment Date"}) {
     if (HasLabel(fact, label)) {
@@ -482,6 +480,44 @@ bool ParseOfacFact(absl::string_view fact, OfacRemarksMode mode, v1::Entity* ent
     }
   }
   return false;
+}
+
+bool ApplyOfacListingDate(absl::string_view label, absl::string_view date_text,
+                          v1::Listing* listing) {
+  label = TrimSpace(label);
+  absl::ConsumeSuffix(&label, ":");
+  if (!absl::ConsumePrefix(&label, "Listing Date")) return false;
+  label = TrimSpace(label);
+  if (!absl::ConsumePrefix(&label, "(") || !absl::ConsumeSuffix(&label, ")")) return false;
+  // "EO 14024 Directive 2" → "EO14024"; "CMIC" → "CMIC".
+  absl::string_view head = label.substr(0, label.find(" Directive"));
+  std::string programme;
+  for (char c : head) {
+    if (c != ' ') programme.push_back(absl::ascii_toupper(static_cast<unsigned char>(c)));
+  }
+  if (programme.empty() || listing->programs_size() == 0) return false;
+  const std::string& source = listing->source_list();
+  if (source == "SDN" || absl::StartsWith(source, "Specially Designated Nationals")) return false;
+  for (const std::string& p : listing->programs()) {
+    std::string compact;
+    for (char c : p) {
+      if (c != ' ') compact.push_back(absl::ascii_toupper(static_cast<unsigned char>(c)));
+    }
+    if (!absl::StrContains(compact, programme)) return false;
+  }
+  auto date = ParseLooseDate(TrimSpace(date_text));
+  if (!date.ok() || !IsFullDate(*date) || date->end_year() != 0 || date->approximate()) {
+    return false;
+  }
+  if (listing->has_start_date() && listing->start_date().year() != 0) {
+    const v1::PartialDate& old = listing->start_date();
+    auto key = [](const v1::PartialDate& x) {
+      return std::make_tuple(x.year(), x.month(), x.day());
+    };
+    if (key(*date) >= key(old)) return false;
+  }
+  *listing->mutable_start_date() = *std::move(date);
+  return true;
 }
 
 bool OfacIdentifierKind(absl::string_view label, bool person, v1::IdentifierKind* kind) {

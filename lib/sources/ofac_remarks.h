@@ -44,8 +44,8 @@ std::vector<absl::string_view> SplitOfacRemarks(absl::string_view remarks);
 // currency addresses, aircraft serial numbers, cedulas, ... with the issuing
 // country and "issued/expires" remarks), weak aliases ("a.k.a. 'X'" →
 // NAME_KIND_WEAK_ALIAS), linked_to, the listing start date ("Listing Date
-// (CMIC) 10 Dec 2021" → `listings(0).start_date` when the entity has a
-// listing without one), sanctions notes ("Secondary sanctions risk: ...",
+// (CMIC) 10 Dec 2021" → `listings(0).start_date` as `ApplyOfacListingDate`
+// allows; the fact is also kept as a `raw` field), sanctions notes ("Secondary sanctions risk: ...",
 // "Additional Sanctions Information - ..." → `listings(0).remarks`), and
 // other descriptive facts ("Effective Date (CMIC)", "Organization
 // Established Date", "Aircraft Model", ...) as `raw` fields.
@@ -57,6 +57,25 @@ void ParseOfacRemarks(absl::string_view remarks, OfacRemarksMode mode, v1::Entit
 // Parses one fact (as split by `SplitOfacRemarks`) into `entity`. Returns
 // true if it was recognised. Thread-safe.
 bool ParseOfacFact(absl::string_view fact, OfacRemarksMode mode, v1::Entity* entity);
+
+// Applies an OFAC listing date to `listing` as its start date, when the
+// date dates the whole listing. `label` is the fact's label as OFAC writes
+// it in remarks, or as the CSL writes it as an id type: "Listing Date
+// (CMIC)", "Listing Date (EO 14024 Directive 2)"; `date_text` the date ("10
+// Dec 2021"; the CSL's "2021-12-10" too). The date is applied only if
+//   - the label is a "Listing Date (QUALIFIER)" and the date parses to a day;
+//   - the qualifier's programme ("CMIC", "EO 14024") is in every one of the
+//     listing's programs ("CMIC-EO13959", "RUSSIA-EO14024"): a directive's
+//     date does not date an entry also listed under another programme
+//     (SBERBANK: SSI under UKRAINE-EO13662 since 2014, EO 14024 Directive 2
+//     from 24 Feb 2022; taking 2022 would call a 2019 dealing "listed
+//     later");
+//   - the listing is not the SDN list: a sub-list date says nothing of the
+//     date of an SDN designation (that comes from the list history).
+// Of several listing dates the earliest wins. Returns true if the start
+// date was set. Thread-safe.
+bool ApplyOfacListingDate(absl::string_view label, absl::string_view date_text,
+                          v1::Listing* listing);
 
 // The identifier kind of an OFAC identifier label as the XML's idType
 // carries it ("Passport", "C.R. No.", "SWIFT/BIC"); `person` selects the

@@ -382,5 +382,53 @@ TEST(RescreenTest, EqualsFullScreeningsCompared) {
   EXPECT_LT(stats.prefiltered_rows, stats.rows);
 }
 
+// Point in time on the real OFAC non-SDN list: SENSETIME GROUP LIMITED
+// (cons_prim.csv ent_num 33114) states "Listing Date (CMIC) 10 Dec 2021" in
+// its remarks. Screened through an index (as `screen --as-of` and `audit`
+// do), a transaction before that day is a relationship to review ("listed
+// later"), one on or after it a potential violation ("listed on the date").
+TEST(InForceTest, OfacConsListingDateFromRemarks) {
+  auto cons = ReadOrDie(kData + "/ofac_non_sdn_consolidated", ListFormat::kOfacCsv);
+  auto screener = Screener::Create(Build(cons));
+  ASSERT_TRUE(screener.ok()) << screener.status();
+  Query q;
+  q.name = "SenseTime Group Limited";
+  auto r = (*screener)->Screen(q);
+  ASSERT_TRUE(r.ok()) << r.status();
+  const Hit* hit = nullptr;
+  for (const auto& h : r->hits) {
+    if (h.entity_id == "33114") hit = &h;
+  }
+  ASSERT_NE(hit, nullptr);
+  ASSERT_NE(hit->entity, nullptr);
+
+  auto before = InForce(*hit->entity, absl::CivilDay(2021, 12, 9), nullptr);
+  EXPECT_FALSE(before.in_force);
+  EXPECT_EQ(before.status, ListingStatus::kNotYetListed);
+  EXPECT_EQ(before.basis, "listing dates");
+  ASSERT_TRUE(before.from.has_value());
+  EXPECT_EQ(FormatDay(*before.from), "2021-12-10");
+  EXPECT_EQ(DescribeListing(before), "NS-CMIC, listed from 2021-12-10");
+
+  for (absl::CivilDay day : {absl::CivilDay(2021, 12, 10), absl::CivilDay(2022, 6, 1)}) {
+    auto on = InForce(*hit->entity, day, nullptr);
+    EXPECT_TRUE(on.in_force);
+    EXPECT_EQ(on.status, ListingStatus::kInForce);
+    EXPECT_EQ(DescribeListing(on), "NS-CMIC, in force from 2021-12-10");
+  }
+
+  // SBERBANK (17018) is on the SSI list since 2014 and carries only an EO
+  // 14024 directive date of 2022: it stays undated (kept, fail closed)
+  // rather than being called "listed later" for a 2019 transaction.
+  const v1::Entity* sber = nullptr;
+  for (const auto& e : cons.entities()) {
+    if (e.entity_id() == "17018") sber = &e;
+  }
+  ASSERT_NE(sber, nullptr);
+  auto s2019 = InForce(*sber, absl::CivilDay(2019, 6, 1), nullptr);
+  EXPECT_TRUE(s2019.in_force);
+  EXPECT_EQ(s2019.status, ListingStatus::kUndated);
+}
+
 }  // namespace
 }  // namespace partyscreen

@@ -4,6 +4,7 @@
 #include <ctime>
 #include <cstdio>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 #include <string>
@@ -12,6 +13,7 @@
 #include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "lib/sources/dates.h"
 #include "lib/sources/readers.h"
 #include "partyscreen/sources.h"
 
@@ -336,6 +338,73 @@ TEST(OfacCsvReaderTest, NonSdnConsolidatedSet) {
   EXPECT_EQ(ssi, 197 + 86 + 2 + 1);
   EXPECT_EQ(plc, 76 + 2);
   EXPECT_EQ(cmic, 68);
+}
+
+// The consolidated list states its listing dates in the remarks ("Listing
+// Date (CMIC) 10 Dec 2021"): they become the listing's start date (used by
+// --as-of and audit), while the raw remark, the raw date fields and the
+// identifiers stay.
+TEST(OfacCsvReaderTest, ConsListingDatesFromRemarks) {
+  auto list = ReadList(kCons, Csv());
+  ASSERT_TRUE(list.ok()) << list.status();
+  // SENSETIME GROUP LIMITED, cons_prim.csv ent_num 33114: "Effective Date
+  // (CMIC) 08 Feb 2022; Purchase/Sales For Divestment Date (CMIC) 10 Dec
+  // 2022; Listing Date (CMIC) 10 Dec 2021; C.R. No. 2162198 (Hong Kong)."
+  const v1::Entity* st = FindEntity(*list, "33114");
+  ASSERT_NE(st, nullptr);
+  ASSERT_EQ(st->listings_size(), 1);
+  EXPECT_EQ(FormatPartialDate(st->listings(0).start_date()), "2021-12-10");
+  EXPECT_EQ(st->listings(0).start_date().text(), "10 Dec 2021");
+  EXPECT_FALSE(st->listings(0).has_end_date());
+  EXPECT_THAT(st->remarks(), HasSubstr("Listing Date (CMIC) 10 Dec 2021"));
+  std::map<std::string, std::string> raw;
+  for (const auto& r : st->raw()) raw[r.name()] = r.value();
+  EXPECT_EQ(raw["Listing Date (CMIC)"], "10 Dec 2021");
+  EXPECT_EQ(raw["Effective Date (CMIC)"], "08 Feb 2022");
+  EXPECT_EQ(raw["Purchase/Sales For Divestment Date (CMIC)"], "10 Dec 2022");
+  ASSERT_EQ(st->identifiers_size(), 1);
+  EXPECT_EQ(st->identifiers(0).value(), "2162198");
+
+  // Which entries get a date (counted independently with a script over the
+  // file): all 68 CMIC entries, the 6 entries listed under RUSSIA-EO14024
+  // alone and the one under BURMA-EO14014 alone. Entries also listed under
+  // another programme (SSI entries with an EO 14024 directive date) stay
+  // undated: the directive's 2022 date is not their listing date.
+  int dated = 0, cmic_dated = 0;
+  for (const auto& e : list->entities()) {
+    if (!e.listings(0).has_start_date()) continue;
+    ++dated;
+    cmic_dated += e.listings(0).source_list() == "NS-CMIC";
+  }
+  EXPECT_EQ(dated, 75);
+  EXPECT_EQ(cmic_dated, 68);
+  const v1::Entity* sber = FindEntity(*list, "17018");  // SSI since 2014
+  ASSERT_NE(sber, nullptr);
+  EXPECT_EQ(sber->listings(0).source_list(), "SSI");
+  EXPECT_FALSE(sber->listings(0).has_start_date());
+  // The date of 31693 is in the cons_comments.csv overflow of its remarks.
+  const v1::Entity* cbr = FindEntity(*list, "31693");
+  ASSERT_NE(cbr, nullptr);
+  EXPECT_EQ(FormatPartialDate(cbr->listings(0).start_date()), "2022-02-22");
+}
+
+TEST(OfacCsvReaderTest, SdnListingsTakeNoDirectiveDates) {
+  // 28 SDN entries of 2023-12-28 carry "Listing Date (EO 14024 Directive
+  // N)": a directive date, not the date of the SDN designation.
+  const auto& list = Sdn2023();
+  ASSERT_TRUE(list.ok()) << list.status();
+  int with_fact = 0, dated = 0;
+  for (const auto& e : list->entities()) {
+    for (const auto& r : e.raw()) {
+      if (absl::StartsWith(r.name(), "Listing Date")) {
+        ++with_fact;
+        break;
+      }
+    }
+    for (const auto& l : e.listings()) dated += l.has_start_date();
+  }
+  EXPECT_EQ(with_fact, 28);
+  EXPECT_EQ(dated, 0);
 }
 
 TEST(OfacCsvReaderTest, AnyFileOfTheSetFindsItsSiblings) {

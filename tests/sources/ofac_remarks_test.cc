@@ -2,10 +2,15 @@
 // and cons_prim.csv files.
 #include "lib/sources/ofac_remarks.h"
 
+#include <initializer_list>
 #include <string>
 
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "lib/sources/dates.h"
+#include "partyscreen/sources.h"
 
 namespace partyscreen::internal {
 namespace {
@@ -149,33 +154,138 @@ TEST(OfacRemarksTest, WeakAliasesAndLinks) {
   EXPECT_THAT(e.linked_to(), ElementsAre("HIZBALLAH", "IMPORTADORA SILVANIA, C.A."));
 }
 
+// Parses `remarks` into an organisation listed on `source_list` under
+// `programs`, as the consolidated reader sets it up.
+v1::Entity ParseListed(absl::string_view remarks, absl::string_view source_list,
+                       std::initializer_list<const char*> programs) {
+  v1::Entity e;
+  e.set_kind(v1::ENTITY_KIND_ORGANIZATION);
+  v1::Listing* l = e.add_listings();
+  l->set_source_list(std::string(source_list));
+  for (const char* p : programs) l->add_programs(p);
+  ParseOfacRemarks(remarks, OfacRemarksMode::kAllFacts, &e);
+  return e;
+}
+
+// SENSETIME GROUP LIMITED, cons_prim.csv ent_num 33114.
+constexpr absl::string_view kSenseTime =
+    "Effective Date (CMIC) 08 Feb 2022; Purchase/Sales For Divestment Date (CMIC) 10 Dec 2022; "
+    "Listing Date (CMIC) 10 Dec 2021; C.R. No. 2162198 (Hong Kong).";
+
 TEST(OfacRemarksTest, ListingDatesAndNotes) {
-  // SENSETIME GROUP LIMITED, cons_prim.csv ent_num 33114.
-  v1::Entity e = Parse(
-      "Effective Date (CMIC) 08 Feb 2022; Purchase/Sales For Divestment Date (CMIC) 10 Dec 2022; "
-      "Listing Date (CMIC) 10 Dec 2021; C.R. No. 2162198 (Hong Kong).",
-      v1::ENTITY_KIND_ORGANIZATION);
+  v1::Entity e = ParseListed(kSenseTime, "NS-CMIC", {"CMIC-EO13959"});
   const v1::Listing& l = e.listings(0);
-  EXPECT_EQ(l.start_date().year(), 2021);
-  EXPECT_EQ(l.start_date().month(), 12);
-  EXPECT_EQ(l.start_date().day(), 10);
+  EXPECT_EQ(FormatPartialDate(l.start_date()), "2021-12-10");
+  EXPECT_EQ(l.start_date().text(), "10 Dec 2021");
+  EXPECT_FALSE(l.has_end_date());  // the divestment date is no delisting
+  // Every dated fact stays as a raw field, and the identifier is kept.
   ASSERT_EQ(e.raw_size(), 3);
   EXPECT_EQ(e.raw(0).name(), "Effective Date (CMIC)");
   EXPECT_EQ(e.raw(0).value(), "08 Feb 2022");
   EXPECT_EQ(e.raw(1).name(), "Purchase/Sales For Divestment Date (CMIC)");
+  EXPECT_EQ(e.raw(1).value(), "10 Dec 2022");
   EXPECT_EQ(e.raw(2).name(), "Listing Date (CMIC)");
+  EXPECT_EQ(e.raw(2).value(), "10 Dec 2021");
   ASSERT_EQ(e.identifiers_size(), 1);
+  EXPECT_EQ(e.identifiers(0).type(), "C.R. No.");
+  EXPECT_EQ(e.identifiers(0).value(), "2162198");
 
-  v1::Entity d = Parse(
+  v1::Entity d = ParseListed(
       "Listing Date (EO 14024 Directive 2): 24 Feb 2022; Secondary sanctions risk: section 1(b) of "
       "Executive Order 13224, as amended by Executive Order 13886; Additional Sanctions "
       "Information - Subject to Secondary Sanctions",
-      v1::ENTITY_KIND_ORGANIZATION);
-  EXPECT_EQ(d.listings(0).start_date().year(), 2022);
+      "NS-MBS", {"RUSSIA-EO14024"});
+  EXPECT_EQ(FormatPartialDate(d.listings(0).start_date()), "2022-02-24");
   EXPECT_EQ(d.listings(0).remarks(),
             "Secondary sanctions risk: section 1(b) of Executive Order 13224, as amended by "
             "Executive Order 13886; Additional Sanctions Information - Subject to Secondary "
             "Sanctions");
+}
+
+TEST(OfacRemarksTest, ListingDateOnlyDatesAListingItCovers) {
+  // The same CMIC remarks on the SDN list: a sub-list date is no SDN
+  // designation date.
+  v1::Entity sdn = ParseListed(kSenseTime, "SDN", {"CMIC-EO13959"});
+  EXPECT_FALSE(sdn.listings(0).has_start_date());
+  EXPECT_EQ(sdn.raw_size(), 3);
+  // SBERBANK (cons_prim.csv 17018): on the SSI list under UKRAINE-EO13662
+  // since 2014; the EO 14024 directive date of 2022 does not date that.
+  v1::Entity sber = ParseListed(
+      "SWIFT/BIC SABRRUMM; Listing Date (EO 14024 Directive 2): 24 Feb 2022; Effective Date (EO "
+      "14024 Directive 2): 26 Mar 2022",
+      "SSI", {"UKRAINE-EO13662", "RUSSIA-EO14024"});
+  EXPECT_FALSE(sber.listings(0).has_start_date());
+  ASSERT_EQ(sber.raw_size(), 2);
+  EXPECT_EQ(sber.raw(0).name(), "Listing Date (EO 14024 Directive 2)");
+  EXPECT_EQ(sber.raw(0).value(), "24 Feb 2022");
+  ASSERT_EQ(sber.identifiers_size(), 1);
+  // Several directive dates: the earliest wins, whatever the order.
+  v1::Entity two = ParseListed(
+      "Listing Date (EO 14024 Directive 3): 24 Feb 2022; Listing Date (EO 14024 Directive 1a): 22 "
+      "Feb 2022; Listing Date (EO 14024 Directive 2): 24 Feb 2022",
+      "NS-MBS", {"RUSSIA-EO14024"});
+  EXPECT_EQ(FormatPartialDate(two.listings(0).start_date()), "2022-02-22");
+  // A listing of another programme is not dated by a CMIC date.
+  v1::Entity other = ParseListed(kSenseTime, "NS-PLC", {"NS-PLC"});
+  EXPECT_FALSE(other.listings(0).has_start_date());
+}
+
+TEST(OfacRemarksTest, ApplyOfacListingDate) {
+  v1::Listing l;
+  l.set_source_list("Non-SDN Chinese Military-Industrial Complex Companies List (CMIC) - Treasury Department");
+  l.add_programs("CMIC-EO13959");
+  // The CSL's id type and day-first date, or an ISO date.
+  EXPECT_FALSE(ApplyOfacListingDate("Effective Date (CMIC)", "08 Feb 2022", &l));
+  EXPECT_FALSE(ApplyOfacListingDate("Listing Date (CMIC)", "circa 2021", &l));
+  EXPECT_FALSE(ApplyOfacListingDate("Listing Date (CMIC)", "Dec 2021", &l));
+  EXPECT_FALSE(ApplyOfacListingDate("Listing Date (CMIC)", "", &l));
+  EXPECT_FALSE(ApplyOfacListingDate("Listing Date", "10 Dec 2021", &l));
+  EXPECT_FALSE(l.has_start_date());
+  EXPECT_TRUE(ApplyOfacListingDate("Listing Date (CMIC)", "10 Dec 2021", &l));
+  EXPECT_EQ(FormatPartialDate(l.start_date()), "2021-12-10");
+  EXPECT_FALSE(ApplyOfacListingDate("Listing Date (CMIC):", "2022-01-01", &l));  // later
+  EXPECT_TRUE(ApplyOfacListingDate("Listing Date (CMIC):", "2021-06-03", &l));   // earlier
+  EXPECT_EQ(FormatPartialDate(l.start_date()), "2021-06-03");
+  // A listing without programs cannot be checked: left undated.
+  v1::Listing bare;
+  bare.set_source_list("NS-CMIC");
+  EXPECT_FALSE(ApplyOfacListingDate("Listing Date (CMIC)", "10 Dec 2021", &bare));
+  // The CSL's SDN source.
+  v1::Listing csl_sdn;
+  csl_sdn.set_source_list("Specially Designated Nationals (SDN) - Treasury Department");
+  csl_sdn.add_programs("RUSSIA-EO14024");
+  EXPECT_FALSE(ApplyOfacListingDate("Listing Date (EO 14024 Directive 2)", "24 Feb 2022", &csl_sdn));
+}
+
+// The CSL carries the same OFAC facts as ids ("10 Dec 2021, Listing Date
+// (CMIC)"), which its reader parses into identifiers of type "Listing Date
+// (CMIC)" and, through ApplyOfacListingDate, into the listing's start date.
+TEST(OfacRemarksTest, ListingDateFromCslIdentifiers) {
+  auto csl = ReadList(absl::StrCat(PARTYSCREEN_SOURCE_DIR, "/data/lists/us_csl/consolidated.csv"), {});
+  ASSERT_TRUE(csl.ok()) << csl.status();
+  const v1::Entity* st = nullptr;
+  int dated_cmic = 0, cmic = 0;
+  for (const auto& e : csl->entities()) {
+    if (e.entity_id() == "33114") st = &e;
+    for (const auto& l : e.listings()) {
+      if (!absl::StrContains(l.source_list(), "(CMIC)")) continue;
+      ++cmic;
+      dated_cmic += l.has_start_date() && l.start_date().year() > 0;
+    }
+  }
+  ASSERT_NE(st, nullptr);
+  ASSERT_EQ(st->listings_size(), 1);
+  const v1::Listing& listing = st->listings(0);
+  EXPECT_THAT(listing.source_list(), ::testing::HasSubstr("(CMIC)"));
+  EXPECT_EQ(FormatPartialDate(listing.start_date()), "2021-12-10");
+  bool kept = false;
+  for (const auto& id : st->identifiers()) kept |= absl::StrContains(id.type(), "Listing Date");
+  EXPECT_TRUE(kept);  // the raw fact stays an identifier too
+  // Applying the same date again changes nothing (the earliest date wins).
+  v1::Listing again = listing;
+  EXPECT_FALSE(ApplyOfacListingDate("Listing Date (CMIC)", "10 Dec 2021", &again));
+  EXPECT_GT(cmic, 50);
+  EXPECT_EQ(dated_cmic, cmic) << "every CMIC listing of the CSL carries its listing date";
 }
 
 TEST(OfacRemarksTest, UnrecognisedFactsAreLeftAlone) {
@@ -190,7 +300,9 @@ TEST(OfacRemarksTest, UnrecognisedFactsAreLeftAlone) {
 
 TEST(OfacRemarksTest, XmlModeTakesOnlyTheRemainder) {
   v1::Entity e;
-  e.add_listings();
+  v1::Listing* l = e.add_listings();
+  l->set_source_list("NS-CMIC");
+  l->add_programs("CMIC-EO13959");
   ParseOfacRemarks("DOB 1960; Passport 1 (Iran); Linked To: X; Listing Date (CMIC) 10 Dec 2021",
                    OfacRemarksMode::kXmlRemainder, &e);
   EXPECT_EQ(e.dates_of_birth_size(), 0);
