@@ -33,7 +33,7 @@ struct ScreenerOptions {
 
 struct ScreenOptions {
   // Hits scoring below this are not returned. At 0.5 and above, names that
-  // cannot match 35 % of the query's token weight are not scored at all
+  // cannot match 25 % of the query's token weight are not scored at all
   // (they score far below 0.5); below 0.5 every candidate name is scored.
   // Default: kDefaultAlertThreshold.
   double min_score = kDefaultAlertThreshold;

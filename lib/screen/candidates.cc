@@ -20,7 +20,7 @@ int EditBudget(size_t len) {
 
 // Share of the query's token weight a name must be able to match to be
 // scored at all.
-constexpr double kMinReachableShare = 0.35;
+constexpr double kMinReachableShare = 0.25;
 
 // Similar tokens below this similarity are not keys.
 constexpr float kMinKeySimilarity = 0.70f;
