@@ -301,12 +301,6 @@ TEST_F(CslCsvRealTest, SdnPersonFields) {
   EXPECT_THAT(e->listings(0).programs(), ElementsAre("GLOMAG"));
 }
 
-TEST_F(CslCsvRealTest, ReadsFastEnough) {
-#ifdef NDEBUG
-  EXPECT_LT(seconds_, 1.0);
-#endif
-}
-
 TEST(CslCsvReaderTest, MixedFileIsTruncatedAndHasARepeatedHeader) {
   // The carrier's copy ends inside a quoted address of its last row.
   auto strict = ReadList(Shared("us_csl/csl_watchman_2023-11-30_mixed.csv"), {});

@@ -28,12 +28,6 @@ const std::string kDaily = kData + "/ofac_sdn_csv/jackdwyer_daily";
 const std::string kCons = kData + "/ofac_non_sdn_consolidated";
 const std::string kFixtures = std::string(PARTYSCREEN_SOURCE_DIR) + "/tests/testdata/ofac";
 
-#if defined(NDEBUG) && !defined(__SANITIZE_ADDRESS__)
-constexpr bool kOptimized = true;
-#else
-constexpr bool kOptimized = false;
-#endif
-
 ReadOptions Csv(bool lenient = false) {
   ReadOptions o;
   o.format = ListFormat::kOfacCsv;
@@ -128,9 +122,7 @@ TEST(OfacCsvReaderTest, CompleteSet20231228) {
   EXPECT_EQ(kinds[v1::ENTITY_KIND_ORGANIZATION], 6033);
   EXPECT_EQ(kinds[v1::ENTITY_KIND_VESSEL], 764);
   EXPECT_EQ(kinds[v1::ENTITY_KIND_AIRCRAFT], 378);
-  // The whole set reads in well under a second of CPU (about 0.2 s in
-  // RelWithDebInfo); debug and sanitizer builds get a generous bound.
-  EXPECT_LT(seconds, kOptimized ? 1.0 : 10.0);
+  // Speed is measured by the benchmarks (bench/), not asserted here.
   std::printf("read complete_set_2023-12-28 in %.3f s of CPU\n", seconds);
 }
 

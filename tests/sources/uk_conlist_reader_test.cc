@@ -1,6 +1,5 @@
 // Tests of the HM Treasury OFSI ConList CSV reader, on the real April 2025
 // list (../shared) and on small fictional fixtures.
-#include <chrono>
 #include <map>
 #include <string>
 #include <vector>
@@ -158,13 +157,11 @@ TEST(UkConListReaderTest, LatinOnlyReferenceHasNoOriginalScriptNames) {
             "3e37fcd5dbe6948a36e1a7eecb0fb36cd1ded216cadd62e32c1e4768413734ff");
 }
 
-TEST(UkConListReaderTest, RealListReadsFast) {
-  auto start = std::chrono::steady_clock::now();
+TEST(UkConListReaderTest, RealListReads) {
+  // Speed is measured by the benchmarks (bench/), not asserted here.
   auto list = ReadUkConList(RealFile(), {});
   ASSERT_TRUE(list.ok()) << list.status();
-  // Well under a second in RelWithDebInfo; the bound leaves room for
-  // sanitizer and loaded CI builds.
-  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(5));
+  EXPECT_GT(list->entities_size(), 4000);
 }
 
 TEST(UkConListReaderTest, FixtureGroupsRowsIntoEntities) {

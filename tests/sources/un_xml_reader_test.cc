@@ -1,6 +1,5 @@
 // Tests of the UN Security Council consolidated list XML reader, on the real
 // list (../shared) and on small fictional fixtures.
-#include <chrono>
 #include <map>
 #include <string>
 #include <vector>
@@ -130,11 +129,11 @@ TEST(UnXmlReaderTest, RealBirthYearRangeAndPassport) {
   EXPECT_EQ(p->identifiers(0).country(), "Democratic Republic of the Congo");
 }
 
-TEST(UnXmlReaderTest, RealListReadsFast) {
-  auto start = std::chrono::steady_clock::now();
+TEST(UnXmlReaderTest, RealListReads) {
+  // Speed is measured by the benchmarks (bench/), not asserted here.
   auto list = ReadUnXml(RealFile(), {});
   ASSERT_TRUE(list.ok()) << list.status();
-  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(2));
+  EXPECT_GT(list->entities_size(), 900);
 }
 
 TEST(UnXmlReaderTest, FixtureFieldByField) {
