@@ -37,22 +37,31 @@ absl::Status WriteAll(int fd, absl::string_view data, absl::string_view path) {
   return absl::OkStatus();
 }
 
-}  // namespace
-
-absl::StatusOr<std::unique_ptr<MappedFile>> MappedFile::Open(absl::string_view path) {
+// Opens `path` for reading and stats it; a directory is kInvalidArgument.
+// On success the caller owns the returned descriptor.
+absl::StatusOr<int> OpenForReading(absl::string_view path, struct stat* st) {
   std::string p(path);
   int fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return ErrnoStatus(errno, "cannot open", path);
-  struct stat st;
-  if (::fstat(fd, &st) != 0) {
+  if (::fstat(fd, st) != 0) {
     int e = errno;
     ::close(fd);
     return ErrnoStatus(e, "cannot stat", path);
   }
-  if (S_ISDIR(st.st_mode)) {
+  if (S_ISDIR(st->st_mode)) {
     ::close(fd);
     return absl::InvalidArgumentError(absl::StrCat(path, ": is a directory, not a file"));
   }
+  return fd;
+}
+
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<MappedFile>> MappedFile::Open(absl::string_view path) {
+  struct stat st;
+  auto opened = OpenForReading(path, &st);
+  if (!opened.ok()) return opened.status();
+  const int fd = *opened;
   if (!S_ISREG(st.st_mode)) {
     ::close(fd);
     return absl::InvalidArgumentError(absl::StrCat(path, ": is not a regular file"));
@@ -74,19 +83,10 @@ MappedFile::~MappedFile() {
 }
 
 absl::StatusOr<std::string> ReadFileToString(absl::string_view path, uint64_t max_bytes) {
-  std::string p(path);
-  int fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return ErrnoStatus(errno, "cannot open", path);
   struct stat st;
-  if (::fstat(fd, &st) != 0) {
-    int e = errno;
-    ::close(fd);
-    return ErrnoStatus(e, "cannot stat", path);
-  }
-  if (S_ISDIR(st.st_mode)) {
-    ::close(fd);
-    return absl::InvalidArgumentError(absl::StrCat(path, ": is a directory, not a file"));
-  }
+  auto opened = OpenForReading(path, &st);
+  if (!opened.ok()) return opened.status();
+  const int fd = *opened;
   if (static_cast<uint64_t>(st.st_size) > max_bytes) {
     ::close(fd);
     return absl::ResourceExhaustedError(absl::StrCat(
