@@ -173,7 +173,22 @@ void CsvStream::Refill() {
     bytes_read_ += static_cast<int64_t>(n);
     buf_.append(tmp, n);
   }
-  if (n < sizeof(tmp)) eof_ = true;
+  if (n < sizeof(tmp)) {
+    eof_ = true;
+    // As DecodeText does for whole files (lib/sources/text.cc): a trailing
+    // DOS end-of-file byte (0x1A), on its own line or after the last row,
+    // is not data.
+    size_t end = buf_.size();
+    bool eof_byte = false;
+    while (end > pos_ && (buf_[end - 1] == '\x1a' || buf_[end - 1] == '\n' || buf_[end - 1] == '\r')) {
+      eof_byte |= buf_[end - 1] == '\x1a';
+      --end;
+    }
+    if (eof_byte) {
+      buf_.resize(end);
+      if (end > pos_) buf_.push_back('\n');
+    }
+  }
 }
 
 int CsvStream::Peek(size_t ahead) {
