@@ -34,21 +34,25 @@ void IndexData::StartLazyEntities() {
   for (size_t e = 0; e < entities.size(); ++e) entity_cache_[e].store(nullptr, std::memory_order_relaxed);
 }
 
+bool IndexData::ParseEntityInto(uint32_t e, v1::Entity* out) const {
+  absl::string_view bytes = entity_blob.substr(entity_offsets[e], entity_offsets[e + 1] - entity_offsets[e]);
+  if (out->ParseFromArray(bytes.data(), static_cast<int>(bytes.size())) &&
+      static_cast<uint32_t>(out->names_size()) >= entity_name_count[e]) {
+    return true;
+  }
+  // Only a crafted file with valid checksums gets here: keep the entity's
+  // identity and make the damage visible in every name.
+  out->Clear();
+  absl::string_view key = entity_keys[e];
+  out->set_entity_id(std::string(key.substr(key.find('\x1f') + 1)));
+  out->set_kind(entities[e].kind);
+  for (uint32_t k = 0; k < entity_name_count[e]; ++k) out->add_names()->set_full("<corrupted snapshot entry>");
+  return false;
+}
+
 const v1::Entity& IndexData::ParseEntity(uint32_t e) const {
   auto parsed = std::make_unique<v1::Entity>();
-  absl::string_view bytes = entity_blob.substr(entity_offsets[e], entity_offsets[e + 1] - entity_offsets[e]);
-  if (!parsed->ParseFromArray(bytes.data(), static_cast<int>(bytes.size())) ||
-      static_cast<uint32_t>(parsed->names_size()) < entity_name_count[e]) {
-    // Only a crafted file with valid checksums gets here: keep the entity's
-    // identity and make the damage visible in every name.
-    parsed = std::make_unique<v1::Entity>();
-    absl::string_view key = entity_keys[e];
-    parsed->set_entity_id(std::string(key.substr(key.find('\x1f') + 1)));
-    parsed->set_kind(entities[e].kind);
-    for (uint32_t k = 0; k < entity_name_count[e]; ++k) {
-      parsed->add_names()->set_full("<corrupted snapshot entry>");
-    }
-  }
+  ParseEntityInto(e, parsed.get());
   const v1::Entity* expected = nullptr;
   const v1::Entity* mine = parsed.get();
   if (entity_cache_[e].compare_exchange_strong(expected, mine, std::memory_order_acq_rel)) {
@@ -65,16 +69,13 @@ const std::vector<v1::EntityList>& IndexData::all_lists() const {
     for (size_t li = 0; li < lists.size(); ++li) *all_lists_[li].mutable_source() = lists[li].source();
     for (uint32_t e = 0; e < entities.size(); ++e) {
       // Parsed straight into the list (not through the per-entity cache,
-      // which would hold a second copy); a damaged entry takes the cache's
-      // placeholder.
+      // which would hold a second copy).
       v1::Entity* out = all_lists_[entities[e].list].add_entities();
       const v1::Entity* cached = entity_cache_[e].load(std::memory_order_acquire);
-      absl::string_view bytes = entity_blob.substr(entity_offsets[e], entity_offsets[e + 1] - entity_offsets[e]);
       if (cached != nullptr) {
         *out = *cached;
-      } else if (!out->ParseFromArray(bytes.data(), static_cast<int>(bytes.size())) ||
-                 static_cast<uint32_t>(out->names_size()) < entity_name_count[e]) {
-        *out = entity_proto(e);
+      } else {
+        ParseEntityInto(e, out);
       }
     }
   });

@@ -193,6 +193,10 @@ struct IndexData {
 
  private:
   const v1::Entity& ParseEntity(uint32_t e) const;
+  // Parses entity e from entity_blob into `out`; a message that does not
+  // parse or has fewer names than the index refers to becomes the
+  // "<corrupted snapshot entry>" placeholder (returns false).
+  bool ParseEntityInto(uint32_t e, v1::Entity* out) const;
   mutable std::unique_ptr<std::atomic<const v1::Entity*>[]> entity_cache_;
   mutable absl::once_flag all_lists_once_;
   mutable std::vector<v1::EntityList> all_lists_;

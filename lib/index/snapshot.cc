@@ -114,7 +114,6 @@ absl::StatusOr<DecodedSnapshot> DecodeSnapshotView(absl::string_view file, absl:
   // padding is checked too, so that no flipped bit goes unnoticed.
   std::vector<std::pair<uint64_t, uint64_t>> covered;  // [offset, end) within the area
   const uint64_t area_len = b.size() - area;
-  uint64_t expected_end = 0;
   for (const auto& s : out.header.sections()) {
     if (s.offset() > area_len || s.length() > area_len - s.offset()) {
       return absl::DataLossError(absl::StrCat(file, ": section '", s.name(), "' (offset ", s.offset(),
@@ -125,7 +124,6 @@ absl::StatusOr<DecodedSnapshot> DecodeSnapshotView(absl::string_view file, absl:
       return absl::DataLossError(absl::StrCat(file, ": section '", s.name(), "' checksum mismatch (corrupted file)"));
     }
     out.sections.emplace_back(s.name(), data);
-    expected_end = std::max<uint64_t>(expected_end, s.offset() + s.length());
     covered.emplace_back(s.offset(), s.offset() + s.length());
   }
   std::sort(covered.begin(), covered.end());
@@ -142,6 +140,7 @@ absl::StatusOr<DecodedSnapshot> DecodeSnapshotView(absl::string_view file, absl:
     }
     at = std::max(at, area + end);
   }
+  const uint64_t expected_end = at > area ? at - area : 0;  // end of the last section, area-relative
   if (expected_end != area_len) {
     return absl::DataLossError(absl::StrCat(file, ": file has ", area_len - expected_end,
                                             " unexpected trailing bytes"));
