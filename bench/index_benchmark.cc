@@ -124,7 +124,7 @@ void BM_CollectCandidates(benchmark::State& state, const QueryType& t) {
   }
   size_t n = 0;
   for (auto _ : state) {
-    auto c = internal::CollectCandidates(d, *q, ScreenerOptions().max_candidates);
+    auto c = internal::CollectCandidates(d, *q, ScreenerOptions().max_candidates, kDefaultAlertThreshold);
     n = c.ok() ? c->size() : 0;
     benchmark::DoNotOptimize(c);
   }

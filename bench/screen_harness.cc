@@ -522,7 +522,16 @@ int RunBundled(const Flags& flags) {
   auto exh_results = exhaustive.ScreenBatch(sample, all_hits, batch);
   double exh_s = Seconds(t0, Clock::now());
   RecallCounts dev_c, gen_c;
-  for (size_t i = 0; i < sample.size(); ++i) Compare(idx_results[i], exh_results[i], i < dev_sample ? &dev_c : &gen_c);
+  for (size_t i = 0; i < sample.size(); ++i) {
+    RecallCounts& c = i < dev_sample ? dev_c : gen_c;
+    const int64_t before = c.missed;
+    Compare(idx_results[i], exh_results[i], &c);
+    // PARTYSCREEN_HARNESS_SHOW_MISSES=1: which sample queries lost hits (the
+    // benchmark's own generated text, for debugging the index).
+    if (c.missed > before && std::getenv("PARTYSCREEN_HARNESS_SHOW_MISSES") != nullptr) {
+      std::fprintf(stderr, "missed %ld: sample %zu: %s\n", static_cast<long>(c.missed - before), i, sample[i].name.c_str());
+    }
+  }
   std::printf("\nRecall against the exhaustive scan (limit=0; both on %d threads)\n", flags.threads);
   auto report = [](const char* what, const RecallCounts& c) {
     double found = c.alerting_hits == 0 ? 100.0 : 100.0 * static_cast<double>(c.alerting_hits - c.missed) /

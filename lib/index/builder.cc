@@ -11,6 +11,7 @@
 #include "lib/index/index_data.h"
 #include "lib/normalize/data.h"
 #include "lib/scoring/phonetic.h"
+#include "lib/scoring/token_similarity.h"
 #include "lib/util/sha256.h"
 #include "partyscreen/index.h"
 #include "partyscreen/result.h"
@@ -63,28 +64,6 @@ void BuildPostings(const std::vector<std::pair<uint32_t, uint32_t>>& pairs, size
 
 }  // namespace
 
-void ForEachDeletion(absl::string_view token, const std::function<void(uint64_t)>& fn) {
-  const size_t n = token.size();
-  auto hash_skip = [&](size_t a, size_t b) {  // skip positions a and b (npos = none)
-    uint64_t h = 1469598103934665603ull;
-    for (size_t i = 0; i < n; ++i) {
-      if (i == a || i == b) continue;
-      h ^= static_cast<unsigned char>(token[i]);
-      h *= 1099511628211ull;
-    }
-    h ^= 0xff;  // terminator, so "ab"+skip differs from a prefix
-    h *= 1099511628211ull;
-    return h;
-  };
-  constexpr size_t kNone = static_cast<size_t>(-1);
-  fn(hash_skip(kNone, kNone));
-  for (size_t i = 0; i < n; ++i) {
-    fn(hash_skip(i, kNone));
-    if (n > 24) continue;
-    for (size_t j = i + 1; j < n; ++j) fn(hash_skip(i, j));
-  }
-}
-
 float TokenWeight(uint32_t df, uint32_t n, bool particle) {
   // Inverse document frequency over entities, shaped so that a word carried
   // by a few entities weighs ~1 and a word carried by a large share of them
@@ -105,6 +84,32 @@ void BuildCheapLookups(IndexData* d) {
     // Keys are sorted, so each bucket is one run: count, then prefix sums.
     for (uint64_t k : d->deletion_keys) d->deletion_buckets[(k >> (64 - kBits)) + 1]++;
     for (size_t b = 1; b < d->deletion_buckets.size(); ++b) d->deletion_buckets[b] += d->deletion_buckets[b - 1];
+  }
+  d->max_name_tokens = 0;
+  d->name_entity_kind.resize(d->names.size());
+  d->name_token_count.resize(d->names.size());
+  d->name_weight.resize(d->names.size());
+  for (size_t i = 0; i < d->names.size(); ++i) {
+    const IndexedName& n = d->names[i];
+    d->max_name_tokens = std::max(d->max_name_tokens, n.token_count);
+    d->name_entity_kind[i] = static_cast<uint8_t>(d->entities[n.entity].kind);
+    d->name_token_count[i] = static_cast<uint16_t>(std::min<uint32_t>(n.token_count, 65535));
+    double weight = 0;
+    for (uint32_t k = 0; k < n.token_count; ++k) weight += std::max(1e-6, static_cast<double>(d->weight[d->name_tokens[n.token_begin + k]]));
+    float rounded = static_cast<float>(weight);
+    if (static_cast<double>(rounded) > weight) rounded = std::nextafter(rounded, 0.0f);
+    d->name_weight[i] = rounded;
+  }
+  d->vocab_is_number.resize(d->vocab.size());
+  d->vocab_initial.resize(d->vocab.size());
+  d->vocab_length.resize(d->vocab.size());
+  d->vocab_has_digit.resize(d->vocab.size());
+  for (size_t t = 0; t < d->vocab.size(); ++t) {
+    d->vocab_length[t] = static_cast<uint8_t>(std::min<size_t>(d->vocab[t].size(), 255));
+    d->vocab_has_digit[t] = std::any_of(d->vocab[t].begin(), d->vocab[t].end(),
+                                        [](char c) { return c >= '0' && c <= '9'; }) ? 1 : 0;
+    d->vocab_is_number[t] = IsAllDigits(d->vocab[t]) ? 1 : 0;
+    d->vocab_initial[t] = d->vocab[t].empty() ? '\0' : d->vocab[t][0];
   }
   d->vocab_by_length.clear();
   for (uint32_t t = 0; t < d->vocab.size(); ++t) {

@@ -1,4 +1,5 @@
 // Index: snapshot save/load and lookups.
+#include <atomic>
 #include <cstring>
 #include <ctime>
 
@@ -20,7 +21,11 @@
 namespace partyscreen {
 namespace internal {
 
-IndexData::IndexData() = default;
+namespace {
+std::atomic<uint64_t> next_index_serial{1};
+}  // namespace
+
+IndexData::IndexData() : serial(next_index_serial.fetch_add(1, std::memory_order_relaxed)) {}
 
 IndexData::~IndexData() {
   if (entity_cache_) {

@@ -86,6 +86,9 @@ struct Postings {
 struct IndexData {
   IndexData();
   ~IndexData();
+  // Unique among all IndexData objects of the process (never reused), for
+  // per-thread memos keyed by index.
+  const uint64_t serial;
   IndexData(const IndexData&) = delete;
   IndexData& operator=(const IndexData&) = delete;
 
@@ -133,6 +136,22 @@ struct IndexData {
 
   absl::flat_hash_map<std::string, uint32_t> entity_by_key;  // "list\x1fid" → entity
 
+  // The most tokens any indexed name has.
+  uint32_t max_name_tokens = 0;
+  // Per name: its entity's kind (v1::EntityKind), beside the name so that
+  // score bounds need not read the entity.
+  std::vector<uint8_t> name_entity_kind;
+  // Per name: its token count, capped at 65535 (then read names[].token_count).
+  std::vector<uint16_t> name_token_count;
+  // Per name: the sum of its tokens' weights, rounded down.
+  std::vector<float> name_weight;
+  // Per vocabulary token: 1 if all digits; its first character.
+  std::vector<uint8_t> vocab_is_number;
+  std::vector<char> vocab_initial;
+  // Per vocabulary token: its length (capped at 255) and 1 if it holds a
+  // digit.
+  std::vector<uint8_t> vocab_length;
+  std::vector<uint8_t> vocab_has_digit;
   // Vocabulary token ids by token length.
   std::vector<std::vector<uint32_t>> vocab_by_length;
 
@@ -213,7 +232,28 @@ absl::Status BuildIndexData(IndexData* data);
 
 // Calls `fn(hash)` for the FNV-1a hash of every string obtained from `token`
 // by deleting 0, 1 or 2 characters (tokens longer than 24 characters: 0 or 1).
-void ForEachDeletion(absl::string_view token, const std::function<void(uint64_t)>& fn);
+template <typename Fn>
+void ForEachDeletion(absl::string_view token, Fn&& fn) {
+  const size_t n = token.size();
+  auto hash_skip = [&](size_t a, size_t b) {  // skip positions a and b (npos = none)
+    uint64_t h = 1469598103934665603ull;
+    for (size_t i = 0; i < n; ++i) {
+      if (i == a || i == b) continue;
+      h ^= static_cast<unsigned char>(token[i]);
+      h *= 1099511628211ull;
+    }
+    h ^= 0xff;  // terminator, so "ab"+skip differs from a prefix
+    h *= 1099511628211ull;
+    return h;
+  };
+  constexpr size_t kNone = static_cast<size_t>(-1);
+  fn(hash_skip(kNone, kNone));
+  for (size_t i = 0; i < n; ++i) {
+    fn(hash_skip(i, kNone));
+    if (n > 24) continue;
+    for (size_t j = i + 1; j < n; ++j) fn(hash_skip(i, j));
+  }
+}
 
 // Weight of a token with document frequency `df` among `n` entities.
 float TokenWeight(uint32_t df, uint32_t n, bool particle);

@@ -1,8 +1,12 @@
 #include "lib/screen/candidates.h"
 
 #include <algorithm>
+#include <cmath>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
+#include "absl/types/optional.h"
+#include "lib/scoring/aligner.h"
 #include "lib/scoring/levenshtein.h"
 #include "lib/scoring/phonetic.h"
 #include "lib/scoring/token_similarity.h"
@@ -18,16 +22,12 @@ int EditBudget(size_t len) {
   return 3;
 }
 
-// Share of the query's token weight a name must be able to match to be
-// scored at all.
-constexpr double kMinReachableShare = 0.25;
-
 // Similar tokens below this similarity are not keys.
 constexpr float kMinKeySimilarity = 0.70f;
 
-}  // namespace
-
-std::vector<SimilarToken> FindSimilarTokens(const IndexData& d, absl::string_view token, bool loose) {
+// The vocabulary tokens similar to `token` (FindSimilarTokens without its
+// memo).
+std::vector<SimilarToken> LookUpSimilarTokens(const IndexData& d, absl::string_view token, bool loose) {
   std::vector<SimilarToken> out;
   TokenSimilarityOptions options;
   options.loose_phonetic = loose;
@@ -36,11 +36,24 @@ std::vector<SimilarToken> FindSimilarTokens(const IndexData& d, absl::string_vie
   if (exact != d.vocab_ids.end()) out.push_back({exact->second, 1.0f});
   const int k = std::min(2, EditBudget(token.size()));
   if (k > 0 && token.size() >= 3) {
-    std::vector<uint32_t> found;
+    // Hash every deletion first and prefetch its bucket, so the few hundred
+    // lookups of a long token overlap their cache misses.
+    thread_local std::vector<uint64_t> hashes;
+    hashes.clear();
     ForEachDeletion(token, [&](uint64_t h) {
+      hashes.push_back(h);
+      const size_t b = static_cast<size_t>(h >> (64 - IndexData::kDeletionBucketBits));
+      __builtin_prefetch(d.deletion_buckets.data() + b);
+    });
+    for (uint64_t h : hashes) {
+      const size_t b = static_cast<size_t>(h >> (64 - IndexData::kDeletionBucketBits));
+      if (d.deletion_buckets[b] < d.deletion_keys.size()) __builtin_prefetch(d.deletion_keys.data() + d.deletion_buckets[b]);
+    }
+    std::vector<uint32_t> found;
+    for (uint64_t h : hashes) {
       const auto range = d.DeletionRange(h);
       for (uint32_t i = range.first; i < range.second; ++i) found.push_back(d.deletion_tokens[i]);
-    });
+    }
     std::sort(found.begin(), found.end());
     found.erase(std::unique(found.begin(), found.end()), found.end());
     for (uint32_t t : found) {
@@ -82,11 +95,109 @@ std::vector<SimilarToken> FindSimilarTokens(const IndexData& d, absl::string_vie
   return out;
 }
 
+}  // namespace
+
+double UnkeyedSimilarityBound(size_t query_length, size_t list_length, bool digits) {
+  static const TokenSimilarityOptions token_defaults;
+  static const AlignOptions align_defaults;
+  if (query_length == 0 || list_length == 0) return 0;
+  const size_t longer = std::max(query_length, list_length);
+  const size_t shorter = std::min(query_length, list_length);
+  // The lookup finds every token within k Levenshtein edits (k of
+  // LookUpSimilarTokens; tokens under 3 letters: none). A token it missed is
+  // more than k edits away: at least ceil((k + 1) / 2) OSA edits (a
+  // transposition counts 2 Levenshtein edits), and never fewer than the
+  // length difference.
+  const int k = query_length >= 3 ? std::min(2, EditBudget(query_length)) : 0;
+  const size_t osa = std::max<size_t>((static_cast<size_t>(k) + 2) / 2, longer - shorter);
+  double edit = 1.0 - static_cast<double>(osa) / static_cast<double>(longer);
+  double bound = edit + std::max(token_defaults.jaro_winkler_bonus_cap, token_defaults.short_substitution_bonus_cap);
+  if (digits && query_length == list_length) bound = std::max(bound, token_defaults.homoglyph_similarity);
+  bound = std::min(bound, 0.99);
+  return bound >= align_defaults.min_similarity ? bound : 0.0;
+}
+
+std::vector<SimilarToken> FindSimilarTokens(const IndexData& d, absl::string_view token, bool loose) {
+  // The same words recur across the rows of a vendor file ("technology",
+  // "trading", common surnames): each thread keeps the lookups it made in
+  // the index it made them in, up to a bound.
+  struct Memo {
+    uint64_t index_serial = 0;
+    absl::flat_hash_map<std::string, std::vector<SimilarToken>> found[2];  // by `loose`
+  };
+  constexpr size_t kMaxMemoTokens = 1 << 16;
+  thread_local Memo memo;
+  if (memo.index_serial != d.serial) {
+    memo.found[0].clear();
+    memo.found[1].clear();
+    memo.index_serial = d.serial;
+  }
+  auto& found = memo.found[loose ? 1 : 0];
+  auto it = found.find(token);
+  if (it != found.end()) return it->second;
+  std::vector<SimilarToken> out = LookUpSimilarTokens(d, token, loose);
+  if (found.size() >= kMaxMemoTokens) found.clear();
+  found.emplace(std::string(token), out);
+  return out;
+}
+
+void QueryKeyTable::Build(const IndexData& d, const QueryName& q) {
+  keys_.clear();
+  joined_.clear();
+  initials_.clear();
+  if (stamp_.size() != d.vocab.size()) {
+    stamp_.assign(d.vocab.size(), 0);
+    begin_.assign(d.vocab.size(), 0);
+    end_.assign(d.vocab.size(), 0);
+    serial_ = 0;
+  }
+  if (++serial_ == 0) {
+    std::fill(stamp_.begin(), stamp_.end(), 0);
+    serial_ = 1;
+  }
+  for (size_t i = 0; i < q.tokens.size(); ++i) {
+    const std::string& text = q.tokens[i].text;
+    auto exact = d.vocab_ids.find(text);
+    const uint32_t exact_id = exact != d.vocab_ids.end() ? exact->second : UINT32_MAX;
+    for (const SimilarToken& s : q.similar[i]) {
+      const bool is_exact = s.token == exact_id;
+      // SimilarToken holds the similarity as a float: the next float up
+      // bounds the double the aligner computes.
+      keys_.push_back({s.token, static_cast<uint32_t>(i), is_exact ? QueryKey::kExact : uint8_t{0},
+                       is_exact ? 1.0 : static_cast<double>(std::nextafter(s.similarity, 2.0f))});
+    }
+    if (text.size() == 1) initials_.emplace_back(static_cast<uint32_t>(i), text[0]);
+    if (d.joined_ids.contains(text)) joined_.push_back(static_cast<uint32_t>(i));
+  }
+  // Joined and split pairings score their token similarity times the
+  // aligner's joined/split factor (0.95): at most 0.95.
+  const double kJoinBound = AlignOptions().joined_split_factor;
+  for (const auto& [i, token] : q.joined_similar) {
+    keys_.push_back({token, static_cast<uint32_t>(i), QueryKey::kSpansNext, kJoinBound});
+  }
+  for (const auto& [i, token] : q.split_similar) {
+    keys_.push_back({token, static_cast<uint32_t>(i), QueryKey::kJoinPart, kJoinBound});
+  }
+  std::stable_sort(keys_.begin(), keys_.end(),
+                   [](const QueryKey& a, const QueryKey& b) { return a.token < b.token; });
+  for (uint32_t k = 0; k < keys_.size(); ++k) {
+    const uint32_t t = keys_[k].token;
+    if (t >= stamp_.size()) continue;  // ids come from this index: never
+    if (stamp_[t] != serial_) {
+      stamp_[t] = serial_;
+      begin_[t] = k;
+    }
+    end_[t] = k + 1;
+  }
+}
+
 absl::StatusOr<std::vector<uint32_t>> CollectCandidates(const IndexData& d, const QueryName& q,
-                                                        int64_t max_candidates, bool prune) {
-  // For every name reached, which query tokens it can match (a bit each, up
-  // to 32 tokens; later tokens share bit 31). Scratch arrays are per thread
-  // and stamped per query, so nothing is cleared between queries.
+                                                        int64_t max_candidates, double name_cutoff,
+                                                        std::vector<double>* bounds) {
+  // The names reached, each once. Scratch arrays are per thread and stamped
+  // per query, so nothing is cleared between queries.
+  // With each name, which query tokens it can match (a bit each, up to 32
+  // tokens; later tokens share bit 31).
   thread_local std::vector<uint32_t> stamp, bits;
   thread_local uint32_t serial = 0;
   if (stamp.size() != d.names.size()) {
@@ -98,8 +209,35 @@ absl::StatusOr<std::vector<uint32_t>> CollectCandidates(const IndexData& d, cons
     std::fill(stamp.begin(), stamp.end(), 0);
     serial = 1;
   }
+  const bool prune = name_cutoff > 0;
+  thread_local QueryKeyTable keys;
+  absl::optional<QuerySideBound> query_side;
+  // Query tokens too common to make a hit on their own (MaxScore, Turtle and
+  // Flood 1995): if a name matching only these (and tokens any name may
+  // match) cannot reach the cutoff even with every list word matched, their
+  // long posting lists need not be read: every name that can reach it is
+  // reached through another token, and the bound below still counts them.
+  uint32_t skip = 0;
+  if (prune) {
+    keys.Build(d, q);
+    query_side.emplace(d, q, keys);
+    const uint32_t longest = d.max_name_tokens;
+    std::vector<size_t> order(std::min<size_t>(q.tokens.size(), 31));
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](size_t a, size_t b) { return q.tokens[a].weight < q.tokens[b].weight; });
+    uint32_t low = 0;
+    for (size_t i : order) {
+      const uint32_t with = low | (uint32_t{1} << i);
+      // Over any name: as many tokens as the longest, or one; any weight.
+      if (query_side->MayReach(with, longest, 0, name_cutoff) || query_side->MayReach(with, 1, 0, name_cutoff)) break;
+      low = with;
+    }
+    if (q.tokens.size() <= 31) skip = low;
+  }
   std::vector<uint32_t> reached;
   auto add = [&](const Postings& p, uint32_t key, uint32_t mask) {
+    if ((mask & ~skip) == 0) return;
     for (const uint32_t* it = p.begin(key); it != p.end(key); ++it) {
       if (stamp[*it] != serial) {
         stamp[*it] = serial;
@@ -120,28 +258,53 @@ absl::StatusOr<std::vector<uint32_t>> CollectCandidates(const IndexData& d, cons
     if (jit != d.joined_ids.end()) add(d.joined_postings, jit->second, bit(i));
   }
   for (const auto& [i, token] : q.joined_similar) add(d.token_postings, token, bit(i) | bit(i + 1));
+  // A query of initials only ("V. V.") reaches no name through keys, yet
+  // matches every name whose words start with them: all names are reached
+  // (and bounded below).
+  bool only_initials = q.hint != NameKindHint::kOrganization;
+  for (const auto& t : q.tokens) only_initials &= t.text.size() == 1 && !t.is_number;
+  if (only_initials) {
+    for (uint32_t n = 0; n < d.names.size(); ++n) {
+      if (stamp[n] != serial) {
+        stamp[n] = serial;
+        bits[n] = 0;
+        reached.push_back(n);
+      }
+    }
+  }
   for (const auto& [i, token] : q.split_similar) {
     if (!d.is_particle[token]) add(d.token_postings, token, bit(i));
   }
 
-  // Prune names that cannot cover enough of the query: if the tokens a name
-  // can match carry less than kMinReachableShare of the query's weight, its
-  // score stays far below any alert (the recall test compares this with the
-  // exhaustive scan).
-  double total = 0;
-  std::vector<double> w(std::min<size_t>(q.tokens.size(), 32), 0.0);
-  for (size_t i = 0; i < q.tokens.size(); ++i) {
-    total += q.tokens[i].weight;
-    w[std::min<size_t>(i, 31)] += q.tokens[i].weight;
-  }
+  // Prune names whose score bound cannot reach the cutoff: first from the
+  // query tokens the name can match, then from its own tokens (the recall
+  // test compares this with the exhaustive scan).
   std::vector<uint32_t> out;
-  out.reserve(reached.size());
-  for (uint32_t n : reached) {
-    double share = 0;
-    for (uint32_t b = bits[n]; b; b &= b - 1) share += w[__builtin_ctz(b)];
-    if (!prune || total <= 0 || share >= kMinReachableShare * total) out.push_back(n);
+  std::vector<std::pair<uint32_t, double>> bounded;
+  if (prune) {
+    for (uint32_t n : reached) {
+      uint32_t tokens = d.name_token_count[n];
+      if (tokens == 65535) tokens = d.names[n].token_count;
+      if (!query_side->MayReach(bits[n] | skip, tokens, d.name_weight[n], name_cutoff)) continue;
+      double bound = NameScoreUpperBound(d, q, keys, n);
+      if (d.names[n].kind == v1::NAME_KIND_WEAK_ALIAS) bound *= kWeakAliasFactor;
+      if (bound >= name_cutoff) bounded.emplace_back(n, bound);
+    }
+    std::sort(bounded.begin(), bounded.end());
+    out.reserve(bounded.size());
+    for (const auto& [n, b] : bounded) out.push_back(n);
+  } else {
+    out = std::move(reached);
+    std::sort(out.begin(), out.end());
   }
-  std::sort(out.begin(), out.end());
+  if (bounds != nullptr) {
+    bounds->clear();
+    if (prune) {
+      for (const auto& [n, b] : bounded) bounds->push_back(b);
+    } else {
+      bounds->assign(out.size(), 1.0);
+    }
+  }
   if (static_cast<int64_t>(out.size()) > max_candidates) {
     return absl::ResourceExhaustedError(absl::StrCat(
         "query needs ", out.size(), " names scored, more than the budget of ", max_candidates,

@@ -12,14 +12,65 @@
 
 namespace partyscreen::internal {
 
+// One way a query token can match a vocabulary token, as the candidate keys
+// found it.
+struct QueryKey {
+  static constexpr uint8_t kExact = 1;     // the token is the query token itself
+  static constexpr uint8_t kSpansNext = 2; // query tokens i and i+1 joined match it (split)
+  static constexpr uint8_t kJoinPart = 4;  // it is one part of two list tokens that
+                                           // query token i matches joined
+  uint32_t token = 0;        // vocabulary id
+  uint32_t query_index = 0;  // query token (and, with kSpansNext, the next one)
+  uint8_t flags = 0;
+  double similarity = 0;     // an upper bound of the pairing's similarity
+};
+
+// Every key of one query, looked up by vocabulary token: what the score
+// bound (NameScoreUpperBound) knows about how a name's tokens can pair with
+// the query's. Built once per query; not thread-safe (one per thread).
+class QueryKeyTable {
+ public:
+  void Build(const IndexData& d, const QueryName& q);
+  // The keys of vocabulary token `t`, as [begin, end).
+  std::pair<const QueryKey*, const QueryKey*> Find(uint32_t t) const {
+    if (t >= stamp_.size() || stamp_[t] != serial_) return {nullptr, nullptr};
+    return {keys_.data() + begin_[t], keys_.data() + end_[t]};
+  }
+  // Query tokens that equal two adjacent list words joined (a joined key).
+  const std::vector<uint32_t>& joined() const { return joined_; }
+  // Single-letter query tokens (initials): (index, letter).
+  const std::vector<std::pair<uint32_t, char>>& initials() const { return initials_; }
+
+ private:
+  std::vector<QueryKey> keys_;  // sorted by token
+  std::vector<uint32_t> stamp_, begin_, end_;
+  uint32_t serial_ = 0;
+  std::vector<uint32_t> joined_;
+  std::vector<std::pair<uint32_t, char>> initials_;
+};
+
+// An upper bound of CompareTokens(q, l) (as the aligner calls it) for a
+// query token of length `query_length` and a list token of length
+// `list_length` that FindSimilarTokens did NOT return for the query token:
+// such a pair is more edits apart than the lookup's budget (so its edit
+// similarity is capped), unless a digit/letter look-alike pair
+// (`digits`) gives the homoglyph similarity. 0 when it cannot reach the
+// aligner's minimum similarity. Lengths of 255 mean "255 or more".
+double UnkeyedSimilarityBound(size_t query_length, size_t list_length, bool digits);
+
 // The sorted, unique ids of the names to score. kResourceExhausted if more
 // than `max_candidates` names would need scoring (never a silently shorter
 // set).
-// With `prune`, names whose matchable tokens carry less than 35 % of the
-// query's weight are left out (they score far below 0.5); the screener
-// prunes only when the caller's min_score is at least kPruneMinScore.
+// With `name_cutoff` > 0, names whose score bound (NameScoreUpperBound,
+// times kWeakAliasFactor for weak aliases) is below it are left out: they
+// cannot reach the caller's min_score. The screener passes its min_score
+// less the largest bonus the query's date of birth and country can add,
+// and prunes only when min_score is at least kPruneMinScore.
+// With `bounds`, it receives each returned name's score bound (times
+// kWeakAliasFactor for weak aliases; 1 when not pruning), in the same order.
 absl::StatusOr<std::vector<uint32_t>> CollectCandidates(const IndexData& d, const QueryName& q,
-                                                        int64_t max_candidates, bool prune = true);
+                                                        int64_t max_candidates, double name_cutoff,
+                                                        std::vector<double>* bounds = nullptr);
 
 // The lowest ScreenOptions.min_score at which candidates are pruned.
 inline constexpr double kPruneMinScore = 0.5;

@@ -1,9 +1,11 @@
 #include "lib/screen/name_match.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "lib/scoring/levenshtein.h"
@@ -111,6 +113,14 @@ bool RepairLegalForms(const IndexData& d, const NormalizedName& n, std::vector<s
   return changed;
 }
 
+// log(max(1, k)), from a table for the token counts names have.
+const std::array<double, 64> kLogCounts = [] {
+  std::array<double, 64> t{};
+  for (size_t i = 0; i < t.size(); ++i) t[i] = std::log(std::max<double>(1, static_cast<double>(i)));
+  return t;
+}();
+inline double LogCount(uint32_t k) { return k < kLogCounts.size() ? kLogCounts[k] : std::log(static_cast<double>(k)); }
+
 }  // namespace
 
 absl::StatusOr<QueryName> PrepareQueryName(const IndexData& d, absl::string_view name, NameKindHint hint) {
@@ -180,11 +190,13 @@ absl::StatusOr<QueryName> PrepareQueryName(const IndexData& d, absl::string_view
       a.weight = std::max(a.weight, kPersonTokenWeightFloor);
     }
   }
-  // A word that is no list word may be two list words glued, one of them
-  // misspelt: where one part is a list word, look the other part up too.
+  // A word may be two list words glued, one of them misspelt: where one
+  // part is a list word, look the other part up too. (Also for words that
+  // are list words themselves: "nkoumtamadji" is one listed name and a
+  // glued misspelling of "koumta madji", another.)
   for (size_t i = 0; i < q.tokens.size(); ++i) {
     const std::string& w = q.tokens[i].text;
-    if (w.size() < 6 || d.vocab_ids.contains(w) || q.tokens[i].is_number) continue;
+    if (w.size() < 6 || q.tokens[i].is_number) continue;
     for (size_t cut = 2; cut + 2 <= w.size(); ++cut) {
       absl::string_view a = absl::string_view(w).substr(0, cut), b = absl::string_view(w).substr(cut);
       auto ia = d.vocab_ids.find(a), ib = d.vocab_ids.find(b);
@@ -216,7 +228,7 @@ void FillListTokens(const IndexData& d, uint32_t name, std::vector<AlignToken>* 
     a.text.assign(d.vocab[t]);
     a.id = t;
     a.weight = d.weight[t];
-    a.is_number = IsAllDigits(a.text);
+    a.is_number = d.vocab_is_number[t] != 0;
   }
 }
 
@@ -230,7 +242,7 @@ const char* const kFeatureNames[kNumFeatures] = {
     "query_coverage",         // weighted share of the query matched, times similarity
     "list_coverage",          // weighted share of the list name matched, times similarity
     "query_exact_share",      // weighted share of the query matched exactly
-    "query_unmatched_weight", // sum of the weights of unmatched query tokens
+    "query_unmatched_weight", // sum of the weights of unmatched query tokens, at most 1
     "list_unmatched_weight",  // sum of the weights of unmatched list tokens
     "min_similarity",         // lowest similarity among matched pairs
     "exact_chars",            // log(1 + letters matched exactly)
@@ -251,7 +263,7 @@ const char* const kFeatureNames[kNumFeatures] = {
 Alignment AlignName(const IndexData& d, const QueryName& q, uint32_t name,
                     const std::vector<AlignToken>& list) {
   AlignOptions o;
-  const v1::EntityKind kind = d.entities[d.names[name].entity].kind;
+  const auto kind = static_cast<v1::EntityKind>(d.name_entity_kind[name]);
   o.allow_initials = q.hint != NameKindHint::kOrganization &&
                      (kind == v1::ENTITY_KIND_INDIVIDUAL || kind == v1::ENTITY_KIND_UNKNOWN);
   if (q.latin) o.token.phonetic_similarity = 0.78;
@@ -305,12 +317,12 @@ NameFeatures ComputeFeatures(const IndexData& d, const QueryName& q, uint32_t na
       if (list[j].is_number) number_conflict = true;
     }
   }
-  const bool person = d.entities[d.names[name].entity].kind == v1::ENTITY_KIND_INDIVIDUAL;
+  const bool person = d.name_entity_kind[name] == v1::ENTITY_KIND_INDIVIDUAL;
   const double L = lw > 0 ? lm / lw : 0;
   f.x[0] = qw > 0 ? qm / qw : 0;
   f.x[1] = L;
   f.x[2] = qw > 0 ? qe / qw : 0;
-  f.x[3] = qun;
+  f.x[3] = std::min(qun, kMaxUnmatchedFeature);
   f.x[4] = lun;
   f.x[5] = qm > 0 ? min_sim : 0;
   f.x[6] = std::log1p(exact_chars);
@@ -341,6 +353,345 @@ double ScoreFromFeatures(const NameFeatures& f) {
   // vs "VICTORY 5" or "VICTORY") is a different party: never an alert.
   if (f.x[10] > 0) p = std::min(p, kNumberConflictCap);
   return std::min(p, 0.99);
+}
+
+double NameScoreUpperBound(const IndexData& d, const QueryName& q, const QueryKeyTable& keys, uint32_t name) {
+  const IndexedName& in = d.names[name];
+  const int n = static_cast<int>(q.tokens.size());
+  const int m = static_cast<int>(in.token_count);
+  // Names without tokens are never reached by a key; very long queries are
+  // not bounded (every query token needs a slot below).
+  constexpr int kMaxQueryTokens = 64;
+  if (n == 0 || m == 0 || n > kMaxQueryTokens) return 1.0;
+  auto W = [](double w) { return w > 1e-6 ? w : 1e-6; };  // as ComputeFeatures
+  static const AlignOptions align_defaults;
+  const double initial_sim = align_defaults.initial_similarity;
+  const double min_sim = align_defaults.min_similarity;
+  const double join_sim = align_defaults.joined_split_factor;
+
+  // Best similarity each query / list token can reach, and whether it can
+  // match exactly.
+  double qsim[kMaxQueryTokens];
+  bool qexact[kMaxQueryTokens];
+  std::fill(qsim, qsim + n, 0.0);
+  std::fill(qexact, qexact + n, false);
+  thread_local std::vector<double> lsim;
+  thread_local std::vector<uint8_t> lexact;
+  thread_local std::vector<uint64_t> lkeyed;  // per list token: query tokens keyed to it
+  lsim.assign(m, 0.0);
+  lexact.assign(m, 0);
+  lkeyed.assign(m, 0);
+  const uint32_t* tok = d.name_tokens.data() + in.token_begin;
+  const auto kind = static_cast<v1::EntityKind>(d.name_entity_kind[name]);
+  const bool initials = q.hint != NameKindHint::kOrganization &&
+                        (kind == v1::ENTITY_KIND_INDIVIDUAL || kind == v1::ENTITY_KIND_UNKNOWN);
+  auto raise = [](double* x, double s) { *x = std::max(*x, s); };
+  for (int j = 0; j < m; ++j) {
+    const uint32_t t = tok[j];
+    auto [begin, end] = keys.Find(t);
+    for (const QueryKey* k = begin; k != end; ++k) {
+      const uint32_t i = k->query_index;
+      if (i >= static_cast<uint32_t>(n)) continue;
+      if ((k->flags & (QueryKey::kSpansNext | QueryKey::kJoinPart)) == 0) lkeyed[j] |= uint64_t{1} << i;
+      if (k->flags & QueryKey::kExact) {
+        qexact[i] = true;
+        lexact[j] = 1;
+        raise(&lsim[j], 1.0);
+        continue;
+      }
+      raise(&qsim[i], k->similarity);
+      raise(&lsim[j], k->similarity);
+      if ((k->flags & QueryKey::kSpansNext) && i + 1 < static_cast<uint32_t>(n)) raise(&qsim[i + 1], k->similarity);
+      if (k->flags & QueryKey::kJoinPart) {
+        if (j > 0) raise(&lsim[j - 1], k->similarity);
+        if (j + 1 < m) raise(&lsim[j + 1], k->similarity);
+      }
+    }
+    if (initials && !keys.initials().empty()) {
+      const char first = d.vocab_initial[t];
+      for (const auto& [i, c] : keys.initials()) {
+        if (first == c && i < static_cast<uint32_t>(n) && d.vocab[t].size() >= 2) {
+          raise(&qsim[i], initial_sim);
+          raise(&lsim[j], initial_sim);
+        }
+      }
+    }
+  }
+  // Pairs the keys did not find may still be similar (more edits apart than
+  // the lookup's budget, with a Jaro-Winkler lift): where their lengths
+  // allow it (UnkeyedSimilarityBound), compare them as the aligner does,
+  // through the query's memo.
+  TokenSimilarityOptions token_options;
+  if (q.latin) token_options.phonetic_similarity = 0.78;  // as AlignName
+  token_options.loose_phonetic = q.loose;
+  for (int i = 0; i < n; ++i) {
+    const AlignToken& qt = q.tokens[i];
+    if (qt.is_number || qt.text.size() < 2) continue;
+    const bool q_digit = std::any_of(qt.text.begin(), qt.text.end(), [](char c) { return c >= '0' && c <= '9'; });
+    for (int j = 0; j < m; ++j) {
+      if ((lkeyed[j] >> i) & 1) continue;
+      const uint32_t t = tok[j];
+      if (d.vocab_is_number[t] || d.vocab_length[t] < 2) continue;
+      if (UnkeyedSimilarityBound(qt.text.size(), d.vocab_length[t], q_digit || d.vocab_has_digit[t]) <= 0) continue;
+      const uint64_t key = TokenPairCache::Key(0, i, t);
+      double s;
+      if (const TokenSimilarity* hit = key != 0 ? q.cache.Find(key) : nullptr) {
+        s = hit->similarity;
+      } else {
+        TokenSimilarity ts = CompareTokens(qt.text, d.vocab[t], token_options, min_sim);
+        if (key != 0) q.cache.Insert(key, ts);
+        s = ts.similarity;
+      }
+      if (s >= min_sim) {
+        raise(&qsim[i], s);
+        raise(&lsim[j], s);
+      }
+    }
+  }
+  // A query word that is two adjacent list words joined ("sensetime").
+  for (uint32_t i : keys.joined()) {
+    if (i >= static_cast<uint32_t>(n)) continue;
+    const std::string& text = q.tokens[i].text;
+    for (int j = 0; j + 1 < m; ++j) {
+      const std::string& a = d.vocab[tok[j]];
+      const std::string& b = d.vocab[tok[j + 1]];
+      if (a.size() + b.size() == text.size() && absl::StartsWith(text, a) && absl::EndsWith(text, b)) {
+        raise(&qsim[i], join_sim);
+        raise(&lsim[j], join_sim);
+        raise(&lsim[j + 1], join_sim);
+      }
+    }
+  }
+
+  // Each term of the model at its largest over what these pairings allow.
+  const double* w = kFeatureWeights;
+  const double non_latin = q.latin ? 0 : 1;
+  const bool person = kind == v1::ENTITY_KIND_INDIVIDUAL;
+  double z = kFeatureBias + kScoreShift + w[7] * (n == 1 ? 1 : 0) + w[12] * LogCount(n) +
+             w[13] * LogCount(m) + w[14] * (person ? 1 : 0) + w[16] * non_latin;
+  // Query side: per token, unmatched (x3) or matched exactly (x0, x2) or
+  // inexactly with similarity in [min_sim, qsim] (x0).
+  double qw = 0;
+  for (int i = 0; i < n; ++i) qw += W(q.tokens[i].weight);
+  const double a = w[0] + w[17] * non_latin;  // coefficient of query_coverage
+  double best_sim = 0, exact_chars = 0, best_exact = 0;
+  int inexact = 0, initial = 0;
+  bool all_exact = true, conflict = false, any_number = false;
+  for (int i = 0; i < n; ++i) {
+    const AlignToken& qt = q.tokens[i];
+    const double wi = W(qt.weight);
+    if (qt.is_number) {
+      any_number = true;
+      qsim[i] = 0;  // numbers match only exactly
+      if (!qexact[i]) conflict = true;
+    }
+    double term = 0;  // unmatched
+    if (qexact[i]) {
+      term = std::max(term, (a + w[2]) * wi / qw);
+      best_sim = 1;
+      exact_chars += static_cast<double>(qt.text.size());
+      best_exact = std::max(best_exact, wi);
+    } else {
+      all_exact = false;
+    }
+    if (qsim[i] > 0) {
+      const double c = a / qw * wi;  // per unit of similarity
+      term = std::max(term, std::max(c * qsim[i], c * min_sim));
+      best_sim = std::max(best_sim, qsim[i]);
+      ++inexact;
+      if (qt.text.size() == 1) ++initial;
+    }
+    z += term;
+  }
+  auto upto = [](double coefficient, double hi) { return std::max(0.0, coefficient * hi); };  // x in [0, hi]
+  // Any token may stay unmatched: x3 is at most min(1, qw).
+  z += upto(w[3], std::min(kMaxUnmatchedFeature, qw));
+  z += upto(w[5], best_sim) + upto(w[6], std::log1p(exact_chars)) + upto(w[8], static_cast<double>(initial) / n) +
+       upto(w[9], static_cast<double>(inexact) / n) + upto(w[11], best_exact);
+  // List side: per token, unmatched (x4) or matched with similarity in
+  // [min_sim, lsim] (x1, x15, x18).
+  double lw = 0;
+  for (int j = 0; j < m; ++j) lw += W(d.weight[tok[j]]);
+  const double b = w[1] + w[15] * (person ? 1 : 0) + w[18] * non_latin;
+  for (int j = 0; j < m; ++j) {
+    const double wj = W(d.weight[tok[j]]);
+    if (d.vocab_is_number[tok[j]]) {
+      any_number = true;
+      if (!lexact[j]) {
+        lsim[j] = 0;
+        conflict = true;
+      }
+    }
+    if (!lexact[j]) all_exact = false;
+    double term = w[4] * wj;
+    if (lsim[j] > 0) term = std::max(term, std::max(b * lsim[j], b * min_sim) * wj / lw);
+    z += term;
+  }
+  if (all_exact) return 1.0;
+  // A number on one side that the other cannot match is certain to cap the
+  // score; one that merely may stay unmatched may add its term.
+  if (conflict) {
+    z += w[10];
+  } else if (any_number) {
+    z += std::max(0.0, w[10]);
+  }
+  double p = 1.0 / (1.0 + std::exp(-z));
+  if (conflict) p = std::min(p, kNumberConflictCap);
+  return std::min(p, 0.99);
+}
+
+QuerySideBound::QuerySideBound(const IndexData& d, const QueryName& q, const QueryKeyTable& keys) {
+  const double* w = kFeatureWeights;
+  n_ = static_cast<int>(q.tokens.size());
+  // Bounded only while each token has its own bit and the list-side terms
+  // that grow with the list (x4, x13 > 0) are not rewarded.
+  usable_ = n_ > 0 && n_ <= 31 && w[4] <= 0;
+  if (!usable_) return;
+  auto W = [](double x) { return x > 1e-6 ? x : 1e-6; };
+  const AlignOptions align_defaults;
+  const double min_sim = align_defaults.min_similarity;
+  const double non_latin = q.latin ? 0 : 1;
+  double qw = 0;
+  for (const auto& t : q.tokens) qw += W(t.weight);
+  const double a = w[0] + w[17] * non_latin;
+  matched_.assign(n_, 0);
+  unmatched_.assign(n_, 0);
+  sim_.assign(n_, 0);
+  chars_.assign(n_, 0);
+  exact_weight_.assign(n_, 0);
+  exact_.assign(n_, 0);
+  initial_.assign(n_, 0);
+  cover_.assign(n_, 0);
+  // Query tokens that may match two list words joined.
+  std::vector<uint8_t> may_join(n_, 0);
+  for (uint32_t i : keys.joined()) {
+    if (i < static_cast<uint32_t>(n_)) may_join[i] = 1;
+  }
+  for (const auto& [i, token] : q.split_similar) {
+    if (i >= 0 && i < n_) may_join[i] = 1;
+  }
+  for (int i = 0; i < n_; ++i) {
+    const AlignToken& t = q.tokens[i];
+    const double wi = W(t.weight);
+    unmatched_[i] = 0;
+    const double c = a / qw * wi;  // an inexact match, per unit of similarity
+    double best = -1e300;
+    // The list weight token i can cover: one key token, or two list words
+    // (a join) or any word (an initial) of weight at most 1.
+    cover_[i] = may_join[i] ? 2.0 : 0.0;
+    for (const SimilarToken& s : q.similar[i]) {
+      cover_[i] = std::max(cover_[i], W(d.weight[s.token]));
+      if (d.vocab[s.token] == t.text) {
+        exact_[i] = 1;
+        best = std::max(best, (a + w[2]) * wi / qw);
+        chars_[i] = static_cast<double>(t.text.size());
+        exact_weight_[i] = wi;
+        sim_[i] = 1;
+      } else if (!t.is_number) {
+        const double sim = std::nextafter(s.similarity, 2.0f);  // bounds the aligner's double
+        best = std::max(best, std::max(c * sim, c * min_sim));
+        sim_[i] = std::max(sim_[i], sim);
+      }
+      if (d.is_particle[s.token]) always_ |= uint32_t{1} << i;
+    }
+    // Joined, split and initial pairings: similarity at most 0.95 / 0.9.
+    if (!t.is_number) {
+      const double other = t.text.size() == 1 ? align_defaults.initial_similarity : align_defaults.joined_split_factor;
+      best = std::max(best, std::max(c * other, c * min_sim));
+      sim_[i] = std::max(sim_[i], other);
+    }
+    if (t.text.size() == 1 && q.hint != NameKindHint::kOrganization) {
+      initial_[i] = 1;
+      always_ |= uint32_t{1} << i;
+      cover_[i] = std::max(cover_[i], 1.0);
+    }
+    // A list word the keys did not find may still pair with it
+    // (UnkeyedSimilarityBound), up to its best over list word lengths.
+    if (!t.is_number) {
+      double unkeyed = 0;
+      for (size_t len = 1; len <= 255; ++len) {
+        unkeyed = std::max(unkeyed, UnkeyedSimilarityBound(t.text.size(), len, true));
+      }
+      if (unkeyed > 0) {
+        always_ |= uint32_t{1} << i;
+        cover_[i] = std::max(cover_[i], 1.0);
+        best = std::max(best, std::max(c * unkeyed, c * min_sim));
+        sim_[i] = std::max(sim_[i], unkeyed);
+      }
+    }
+    matched_[i] = best;
+  }
+  // kSplit: tokens i and i+1 joined match one list word together.
+  for (const auto& [i, token] : q.joined_similar) {
+    if (i >= 0 && i < n_) cover_[i] = std::max(cover_[i], W(d.weight[token]));
+  }
+  base_ = kFeatureBias + kScoreShift + w[7] * (n_ == 1 ? 1 : 0) + w[12] * std::log(n_) + w[16] * non_latin +
+          std::max(0.0, w[10]) + std::max(0.0, w[3] * std::min(kMaxUnmatchedFeature, qw));
+  for (int p = 0; p < 2; ++p) list_coef_[p] = w[1] + w[15] * p + w[18] * non_latin;
+}
+
+namespace {
+// The logit of `p` in (0, 1), memoised for the one cutoff a screen uses.
+double Logit(double p) {
+  thread_local double last_p = -1, last_logit = 0;
+  if (p != last_p) {
+    last_p = p;
+    last_logit = std::log(p / (1 - p));
+  }
+  return last_logit;
+}
+}  // namespace
+
+bool QuerySideBound::MayReach(uint32_t mask, uint32_t list_tokens, double list_weight, double cutoff) const {
+  if (!usable_ || cutoff <= 0) return true;
+  if (cutoff >= 1) cutoff = 1 - 1e-12;
+  const double* w = kFeatureWeights;
+  mask |= always_;
+  // Names reached through the same query tokens share everything but their
+  // token count: the rest is memoised per mask.
+  // The list side: the list weight the matchable tokens can cover bounds
+  // the list coverage and the unmatched list weight; person or not.
+  auto reach = [&](const MaskMemo& m) {
+    if (m.always) return true;
+    const double coverage = list_weight > 0 ? std::min(1.0, m.cover / list_weight) : 1.0;
+    double list_part = -1e300;
+    for (int p = 0; p < 2; ++p) {
+      list_part = std::max(list_part, std::max(0.0, list_coef_[p] * coverage) + w[14] * p);
+    }
+    return m.z + list_part + w[13] * LogCount(list_tokens) + w[4] * std::max(0.0, list_weight - m.cover) >= m.cut;
+  };
+  MaskMemo& slot = memo_[(mask * 0x9E3779B1u) >> (32 - kMemoBits)];
+  if (slot.used && slot.mask == mask) return reach(slot);
+  double z = base_;
+  double cover = 0;
+  double best_sim = 0, chars = 0, best_exact = 0;
+  int matchable = 0, initials = 0;
+  bool all_exact = true;
+  for (int i = 0; i < n_; ++i) {
+    if (mask & (uint32_t{1} << i)) {
+      z += std::max(matched_[i], unmatched_[i]);
+      cover += cover_[i];
+      best_sim = std::max(best_sim, sim_[i]);
+      chars += chars_[i];
+      best_exact = std::max(best_exact, exact_weight_[i]);
+      ++matchable;
+      initials += initial_[i];
+      all_exact &= exact_[i] != 0;
+    } else {
+      z += unmatched_[i];
+      all_exact = false;
+    }
+  }
+  auto upto = [](double coefficient, double hi) { return std::max(0.0, coefficient * hi); };
+  z += upto(w[5], best_sim) + upto(w[6], std::log1p(chars)) + upto(w[8], static_cast<double>(initials) / n_) +
+       upto(w[9], static_cast<double>(matchable) / n_) + upto(w[11], best_exact);
+  slot.used = true;
+  slot.mask = mask;
+  slot.always = all_exact;  // may score 1.0
+  slot.z = z;
+  slot.cover = cover;
+  slot.cut = Logit(cutoff);
+  return reach(slot);
 }
 
 double ScoreName(const IndexData& d, const QueryName& q, uint32_t name) {

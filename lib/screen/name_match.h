@@ -2,6 +2,7 @@
 #ifndef PARTYSCREEN_LIB_SCREEN_NAME_MATCH_H_
 #define PARTYSCREEN_LIB_SCREEN_NAME_MATCH_H_
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -24,6 +25,10 @@ inline constexpr double kCountryBonus = 0.02;      // country among the listed c
 inline constexpr double kCountryPenalty = 0.05;    // country not among them
 inline constexpr double kIdentifierScore = 0.95;
 inline constexpr double kNumberConflictCap = 0.6;  // names whose numbers differ
+// The query_unmatched_weight feature is capped here, so that a long query
+// (an address in the name column) sharing one word with a short listed name
+// cannot score high on the weight of its unmatched words.
+inline constexpr double kMaxUnmatchedFeature = 1.0;
 inline constexpr double kPersonTokenWeightFloor = 0.25;  // least weight of a person query's word   // an identical identifier lifts the score to at least this
 
 // A vocabulary token similar to a query token.
@@ -87,6 +92,52 @@ NameFeatures ComputeFeatures(const IndexData& d, const QueryName& q, uint32_t na
 // benchmark by `partyscreen_calibrate` (README, "Calibration"), capped at
 // 0.99.
 double ScoreFromFeatures(const NameFeatures& f);
+
+class QueryKeyTable;
+
+// An upper bound of ScoreName(d, q, name) that costs one pass over the
+// name's token ids, for every alignment that pairs query and list tokens
+// only as `keys` (the query's candidate keys), initials and exact joins
+// allow: each feature of the model is bounded by what those pairings can
+// reach, and each term of the logistic model takes its largest value. The
+// recall test compares screening with this bound against the exhaustive
+// scan.
+double NameScoreUpperBound(const IndexData& d, const QueryName& q, const QueryKeyTable& keys, uint32_t name);
+
+// A looser, cheaper bound than NameScoreUpperBound for a screen before it:
+// from only which query tokens a name can match (bit i for token i, as the
+// candidate keys reached it) and the name's token count, over any list
+// tokens. Built once per query, used by one thread with one cutoff.
+class QuerySideBound {
+ public:
+  QuerySideBound(const IndexData& d, const QueryName& q, const QueryKeyTable& keys);
+  // False only if no name of `list_tokens` tokens of total weight
+  // `list_weight` (at most the true total) whose matchable query tokens are
+  // within `mask` | always() can reach a name score of `cutoff`.
+  bool MayReach(uint32_t mask, uint32_t list_tokens, double list_weight, double cutoff) const;
+  // Query tokens any name may match without a key reaching it (initials,
+  // particles).
+  uint32_t always() const { return always_; }
+
+ private:
+  bool usable_ = false;  // at most 31 query tokens and a bounded model
+  int n_ = 0;
+  uint32_t always_ = 0;
+  double base_ = 0;  // the terms that depend on neither mask nor name
+  double list_coef_[2] = {};  // coefficient of list coverage, not person / person
+  std::vector<double> matched_, unmatched_, sim_, chars_, exact_weight_, cover_;
+  std::vector<uint8_t> exact_, initial_;
+  // MayReach's results by mask, less the token-count term (one cutoff per
+  // query).
+  struct MaskMemo {
+    bool used = false;
+    bool always = false;
+    uint32_t mask = 0;
+    double z = 0, cover = 0, cut = 0;
+  };
+  static constexpr int kMemoBits = 6;
+  mutable std::array<MaskMemo, 1 << kMemoBits> memo_{};
+};
 
 // The name score in [0, 1] of indexed name `name` for the query.
 double ScoreName(const IndexData& d, const QueryName& q, uint32_t name);

@@ -149,12 +149,19 @@ absl::StatusOr<ScreenResult> Screener::Screen(const Query& query, const ScreenOp
 
   // Candidates.
   std::vector<uint32_t> candidates;
+  std::vector<double> bounds;  // per candidate: its name score bound
+  // The largest bonus this query's date of birth and country can add.
+  const double max_bonus = (*birth_year > 0 ? internal::kDobBonus : 0.0) +
+                           (country.empty() ? 0.0 : internal::kCountryBonus);
   if (options_.exhaustive) {
     candidates.resize(d.names.size());
     for (uint32_t i = 0; i < candidates.size(); ++i) candidates[i] = i;
   } else {
-    auto c = internal::CollectCandidates(d, *qn, options_.max_candidates,
-                                         options.min_score >= internal::kPruneMinScore);
+    // A name can only make a hit if its name score plus max_bonus reaches
+    // min_score.
+    double cutoff = 0;
+    if (options.min_score >= internal::kPruneMinScore) cutoff = options.min_score - max_bonus - 1e-9;
+    auto c = internal::CollectCandidates(d, *qn, options_.max_candidates, cutoff, &bounds);
     if (!c.ok()) return c.status();
     candidates = *std::move(c);
   }
@@ -168,6 +175,53 @@ absl::StatusOr<ScreenResult> Screener::Screen(const Query& query, const ScreenOp
     for (uint32_t e : it->second) id_matches.emplace_back(e, qi.type.empty() ? "identifier" : qi.type);
   }
 
+  // The score of entity e whose best name scores `name_score`, after the
+  // kind, date-of-birth and country adjustments (described into `adj` when
+  // given; the identifier adjustment is applied by the caller).
+  auto adjust = [&](uint32_t e, double name_score, std::vector<ScoreAdjustment>* adj) {
+    const internal::EntityRef& ref = d.entities[e];
+    double score = name_score;
+    if (KindsConflict(query.kind, ref.kind)) {
+      score -= internal::kKindPenalty;
+      if (adj) {
+        adj->push_back({"kind", -internal::kKindPenalty,
+                        absl::StrCat("query is a ", PartyKindName(query.kind), ", listed party is ",
+                                     EntityKindName(ref.kind))});
+      }
+    }
+    if (*birth_year > 0 && ref.birth_year_min > 0) {
+      int lo = ref.birth_year_min, hi = ref.birth_year_max;
+      int diff = *birth_year < lo ? lo - *birth_year : (*birth_year > hi ? *birth_year - hi : 0);
+      std::string listed = lo == hi ? absl::StrCat(lo) : absl::StrCat(lo, "-", hi);
+      if (diff == 0) {
+        double eff = std::min(internal::kDobBonus, 1.0 - score);
+        score += eff;
+        if (adj) adj->push_back({"date_of_birth", eff, absl::StrCat("query born ", *birth_year, ", listed ", listed)});
+      } else if (diff > 1) {
+        score -= internal::kDobPenalty;
+        if (adj) {
+          adj->push_back({"date_of_birth", -internal::kDobPenalty,
+                          absl::StrCat("query born ", *birth_year, ", listed ", listed)});
+        }
+      }
+    }
+    if (!country.empty() && !ref.countries.empty()) {
+      bool match = std::binary_search(ref.countries.begin(), ref.countries.end(), country);
+      if (match) {
+        double eff = std::min(internal::kCountryBonus, 1.0 - score);
+        score += eff;
+        if (adj) adj->push_back({"country", eff, absl::StrCat("query country ", country, " is among the listed countries")});
+      } else {
+        score -= internal::kCountryPenalty;
+        if (adj) {
+          adj->push_back({"country", -internal::kCountryPenalty,
+                          absl::StrCat("query country ", country, " is not among the listed countries")});
+        }
+      }
+    }
+    return score;
+  };
+
   absl::flat_hash_map<uint32_t, EntityBest> best;
   const bool filter_lists = !options.lists.empty();
   auto list_allowed = [&](uint32_t e) {
@@ -175,41 +229,68 @@ absl::StatusOr<ScreenResult> Screener::Screen(const Query& query, const ScreenOp
     const std::string& id = d.lists[d.entities[e].list].source().list_id();
     return std::find(options.lists.begin(), options.lists.end(), id) != options.lists.end();
   };
-  for (uint32_t n : candidates) {
-    uint32_t e = d.names[n].entity;
-    if (!list_allowed(e)) continue;
+  auto score_name = [&](uint32_t n) {
+    const uint32_t e = d.names[n].entity;
     double s = internal::ScoreName(d, *qn, n);
     if (d.names[n].kind == v1::NAME_KIND_WEAK_ALIAS) s *= internal::kWeakAliasFactor;
     auto& b = best[e];
-    if (s > b.name_score || (s == b.name_score && b.score < 0)) {
+    if (s > b.name_score || (s == b.name_score && b.score < 0) || (s == b.name_score && n < b.name)) {
       b.name_score = s;
       b.name = n;
       b.score = s;
     }
+  };
+  // With a hit limit, score the names in order of their bounds and stop once
+  // no name left can reach the limit-th best entity score so far: the hits
+  // are those of scoring every candidate. (Not with a source-list filter,
+  // which is applied after scoring.)
+  const bool early_stop = options.limit > 0 && !bounds.empty() && options.source_lists.empty();
+  int64_t scored_names = 0;
+  if (early_stop) {
+    std::vector<uint32_t> order(candidates.size());
+    for (uint32_t k = 0; k < order.size(); ++k) order[k] = k;
+    std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return bounds[a] > bounds[b]; });
+    const size_t limit = static_cast<size_t>(options.limit);
+    double kth = -1;  // a lower bound of the limit-th best adjusted entity score
+    std::vector<double> finals;
+    for (size_t k = 0; k < order.size(); ++k) {
+      const uint32_t n = candidates[order[k]];
+      if (bounds[order[k]] + max_bonus < kth) break;
+      if (!list_allowed(d.names[n].entity)) continue;
+      score_name(n);
+      ++scored_names;
+      if (best.size() >= limit && (scored_names % 8 == 0)) {
+        finals.clear();
+        for (const auto& [e, b] : best) {
+          const double f = adjust(e, b.name_score, nullptr);
+          if (f >= options.min_score) finals.push_back(f);
+        }
+        if (finals.size() >= limit) {
+          std::nth_element(finals.begin(), finals.begin() + static_cast<long>(limit - 1), finals.end(),
+                           std::greater<double>());
+          kth = finals[limit - 1];
+        }
+      }
+    }
+  } else {
+    for (uint32_t n : candidates) {
+      if (!list_allowed(d.names[n].entity)) continue;
+      score_name(n);
+      ++scored_names;
+    }
   }
   for (const auto& [e, type] : id_matches) {
     if (!list_allowed(e)) continue;
-    if (best.find(e) == best.end()) {
-      // Score the entity's best name so the hit still says which name is closest.
-      EntityBest b;
-      b.score = 0;
-      // Names are stored in entity order: the entity's names are one range.
-      auto range = std::equal_range(d.names.begin(), d.names.end(), e,
-                                    [](const auto& x, const auto& y) {
-                                      return EntityOf(x) < EntityOf(y);
-                                    });
-      for (auto it = range.first; it != range.second; ++it) {
-        const uint32_t n = static_cast<uint32_t>(it - d.names.begin());
-        double s = internal::ScoreName(d, *qn, n);
-        if (b.name_score <= s) { b.name_score = s; b.name = n; b.score = s; }
-      }
-      if (b.score >= 0) best[e] = b;
-    }
+    // Score every name of the entity, so the hit says which name is closest
+    // whatever was pruned. Names are stored in entity order: one range.
+    auto range = std::equal_range(d.names.begin(), d.names.end(), e,
+                                  [](const auto& x, const auto& y) { return EntityOf(x) < EntityOf(y); });
+    for (auto it = range.first; it != range.second; ++it) score_name(static_cast<uint32_t>(it - d.names.begin()));
   }
 
   ScreenResult result;
   result.index_fingerprint = d.info.fingerprint;
-  result.candidates = static_cast<int64_t>(candidates.size());
+  result.candidates = scored_names;
   struct Scored {
     double score;
     uint32_t entity;
@@ -219,41 +300,19 @@ absl::StatusOr<ScreenResult> Screener::Screen(const Query& query, const ScreenOp
   };
   std::vector<Scored> scored;
   for (const auto& [e, b] : best) {
-    const internal::EntityRef& ref = d.entities[e];
-    double score = b.name_score;
+    // Most scored entities fall below min_score: decide before describing.
+    {
+      double quick = adjust(e, b.name_score, nullptr);
+      for (const auto& [ie, type] : id_matches) {
+        if (ie == e) quick = std::max(quick, internal::kIdentifierScore);
+      }
+      if (std::clamp(quick, 0.0, 1.0) < options.min_score) continue;
+    }
     std::vector<ScoreAdjustment> adj;
     if (d.names[b.name].kind == v1::NAME_KIND_WEAK_ALIAS) {
       adj.push_back({"weak_alias", 0.0, absl::StrFormat("matched a low-quality alias (name score x%.2f, included above)", internal::kWeakAliasFactor)});
     }
-    if (KindsConflict(query.kind, ref.kind)) {
-      score -= internal::kKindPenalty;
-      adj.push_back({"kind", -internal::kKindPenalty,
-                     absl::StrCat("query is a ", PartyKindName(query.kind), ", listed party is ", EntityKindName(ref.kind))});
-    }
-    if (*birth_year > 0 && ref.birth_year_min > 0) {
-      int lo = ref.birth_year_min, hi = ref.birth_year_max;
-      int diff = *birth_year < lo ? lo - *birth_year : (*birth_year > hi ? *birth_year - hi : 0);
-      std::string listed = lo == hi ? absl::StrCat(lo) : absl::StrCat(lo, "-", hi);
-      if (diff == 0) {
-        double eff = std::min(internal::kDobBonus, 1.0 - score);
-        score += eff;
-        adj.push_back({"date_of_birth", eff, absl::StrCat("query born ", *birth_year, ", listed ", listed)});
-      } else if (diff > 1) {
-        score -= internal::kDobPenalty;
-        adj.push_back({"date_of_birth", -internal::kDobPenalty, absl::StrCat("query born ", *birth_year, ", listed ", listed)});
-      }
-    }
-    if (!country.empty() && !ref.countries.empty()) {
-      bool match = std::binary_search(ref.countries.begin(), ref.countries.end(), country);
-      if (match) {
-        double eff = std::min(internal::kCountryBonus, 1.0 - score);
-        score += eff;
-        adj.push_back({"country", eff, absl::StrCat("query country ", country, " is among the listed countries")});
-      } else {
-        score -= internal::kCountryPenalty;
-        adj.push_back({"country", -internal::kCountryPenalty, absl::StrCat("query country ", country, " is not among the listed countries")});
-      }
-    }
+    double score = adjust(e, b.name_score, &adj);
     for (const auto& [ie, type] : id_matches) {
       if (ie != e) continue;
       double target = std::max(score, internal::kIdentifierScore);

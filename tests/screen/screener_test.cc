@@ -278,6 +278,20 @@ TEST_F(ScreenerTest, SharedGenericWordsDoNotAlert) {
   EXPECT_TRUE(Alerts("Moscow Bank").empty());
 }
 
+TEST_F(ScreenerTest, LongQuerySharingOneWordDoesNotAlert) {
+  // An address or a description typed into the name column shares one word
+  // with a short listed name: its many unmatched words are no evidence.
+  // (The score model once weighted unmatched query words positively, and
+  // such a query scored 0.99.)
+  EXPECT_TRUE(Alerts("Global Parts Supplier Sensetime Distributor North America Regional Office Procurement Team "
+                     "Building Seven Springfield Illinois")
+                  .empty());
+  EXPECT_LT(ScoreOf("Acme Holdings Fourth Floor Riverside Industrial Park Unit Twelve Argument Road Wholesale "
+                    "Logistics Department",
+                    "O-003"),
+            0.5);
+}
+
 TEST_F(ScreenerTest, DistinctiveWordOutweighsGenericWords) {
   // The same distinctive word with other generic words ranks the entity first.
   EXPECT_EQ(Top("Shanghai Sensetime Trading Co., Ltd."), "O-002");
@@ -836,7 +850,9 @@ TEST_F(ScreenerTest, CandidateBudgetIsResourceExhausted) {
   ASSERT_TRUE(s.ok()) << s.status();
   Query q;
   q.name = "Beijing Technology Co., Ltd.";  // many candidates
-  EXPECT_EQ((*s)->Screen(q).status().code(), absl::StatusCode::kResourceExhausted);
+  ScreenOptions all;
+  all.min_score = 0;  // nothing can be pruned by its score bound
+  EXPECT_EQ((*s)->Screen(q, all).status().code(), absl::StatusCode::kResourceExhausted);
 }
 
 TEST_F(ScreenerTest, BatchKeepsPerQueryErrors) {

@@ -37,6 +37,9 @@ using namespace partyscreen::internal;
 
 namespace {
 
+// Candidates whose query coverage is below this are not training rows.
+constexpr double kMinTrainingCoverage = 0.25;
+
 struct Row {
   double x[kNumFeatures];
   int y;
@@ -76,7 +79,24 @@ std::vector<double> Solve(std::vector<std::vector<double>> a, std::vector<double
   return x;
 }
 
-Model Fit(const std::vector<Row>& rows, double l2) {
+// The sign each weight must have (+1, -1, or 0 for either), so that the
+// score never rises when a query or list token is left unmatched or a match
+// gets worse: without these, a long query matching one word of a short
+// listed name scored 0.99 when the model had a positive weight on the
+// query's unmatched weight (now replaced by its matched weight).
+int RequiredSign(int feature) {
+  const std::string name = kFeatureNames[feature];
+  if (name == "query_coverage" || name == "list_coverage" || name == "min_similarity" ||
+      name == "best_exact_weight") {
+    return 1;
+  }
+  if (name == "list_unmatched_weight") return -1;
+  return 0;
+}
+
+// Logistic regression by Newton's method with an L2 penalty, over the
+// features not in `fixed` (their weights stay 0).
+Model FitFree(const std::vector<Row>& rows, double l2, const std::vector<bool>& fixed) {
   const int n = kNumFeatures + 1;
   std::vector<double> beta(n, 0.0);
   for (int iter = 0; iter < 25; ++iter) {
@@ -85,7 +105,7 @@ Model Fit(const std::vector<Row>& rows, double l2) {
     for (const Row& r : rows) {
       double xv[kNumFeatures + 1];
       xv[0] = 1;
-      for (int i = 0; i < kNumFeatures; ++i) xv[i + 1] = r.x[i];
+      for (int i = 0; i < kNumFeatures; ++i) xv[i + 1] = fixed[i] ? 0.0 : r.x[i];
       double z = 0;
       for (int i = 0; i < n; ++i) z += beta[i] * xv[i];
       double p = 1 / (1 + std::exp(-z));
@@ -109,8 +129,30 @@ Model Fit(const std::vector<Row>& rows, double l2) {
   }
   Model m;
   m.bias = beta[0];
-  for (int i = 0; i < kNumFeatures; ++i) m.w[i] = beta[i + 1];
+  for (int i = 0; i < kNumFeatures; ++i) m.w[i] = fixed[i] ? 0.0 : beta[i + 1];
   return m;
+}
+
+// FitFree under the signs of RequiredSign: a weight fitted with the wrong
+// sign is fixed at 0 and the rest refitted (an active-set method), until
+// every sign holds.
+Model Fit(const std::vector<Row>& rows, double l2) {
+  std::vector<bool> fixed(kNumFeatures, false);
+  for (;;) {
+    Model m = FitFree(rows, l2, fixed);
+    int worst = -1;
+    double worst_value = 0;
+    for (int i = 0; i < kNumFeatures; ++i) {
+      const double v = RequiredSign(i) * m.w[i];
+      if (!fixed[i] && v < worst_value) {
+        worst = i;
+        worst_value = v;
+      }
+    }
+    if (worst < 0) return m;
+    std::fprintf(stderr, "  %s fitted with the wrong sign (%+.4f): fixed at 0\n", kFeatureNames[worst], m.w[worst]);
+    fixed[worst] = true;
+  }
 }
 
 }  // namespace
@@ -177,13 +219,16 @@ int main(int argc, char** argv) {
     std::vector<Row> rows;
     int pos_found = 0, pos_queries = 0;
     for (const Q& q : queries) {
-      auto cands = CollectCandidates(d, q.q, 1 << 30);
+      auto cands = CollectCandidates(d, q.q, 1 << 30, /*name_cutoff=*/0);
       if (!cands.ok()) continue;
       std::map<uint32_t, std::pair<double, NameFeatures>> best;
       for (uint32_t n : *cands) {
         auto list = ListTokens(d, n);
         auto al = AlignName(d, q.q, n, list);
         NameFeatures nf = ComputeFeatures(d, q.q, n, list, al);
+        // Names matching under a quarter of the query's weight are no
+        // plausible hit: they would only teach the model the obvious.
+        if (nf.x[0] < kMinTrainingCoverage) continue;
         double s = model.Score(nf);
         auto it = best.find(d.names[n].entity);
         if (it == best.end() || s > it->second.first) best[d.names[n].entity] = {s, nf};
@@ -216,7 +261,7 @@ int main(int argc, char** argv) {
   std::vector<double> neg_max;
   for (const Q& q : queries) {
     if (!q.expected.empty()) continue;
-    auto cands = CollectCandidates(d, q.q, 1 << 30);
+    auto cands = CollectCandidates(d, q.q, 1 << 30, /*name_cutoff=*/0);
     double best = -1e9;
     if (cands.ok()) {
       for (uint32_t n : *cands) {
