@@ -96,12 +96,15 @@ double ScoreFromFeatures(const NameFeatures& f);
 class QueryKeyTable;
 
 // An upper bound of ScoreName(d, q, name) that costs one pass over the
-// name's token ids, for every alignment that pairs query and list tokens
-// only as `keys` (the query's candidate keys), initials and exact joins
-// allow: each feature of the model is bounded by what those pairings can
-// reach, and each term of the logistic model takes its largest value. The
-// recall test compares screening with this bound against the exhaustive
-// scan.
+// name's token ids plus a memoised comparison of the token pairs the keys
+// did not find (where their lengths allow a match): each feature of the
+// model is bounded by what the possible pairings can reach (key tokens,
+// initials, exact joins, joins and splits through split and joined keys,
+// and those compared pairs), and each term of the logistic model takes its
+// largest value. Not covered: a join of a key token with its neighbour that
+// no split key names ("fazal" ~ "fawaz" + "al"); score_bound_test counts
+// them and index_recall_test compares screening with the exhaustive scan.
+// Uses q.cache: one thread per QueryName.
 double NameScoreUpperBound(const IndexData& d, const QueryName& q, const QueryKeyTable& keys, uint32_t name);
 
 // A looser, cheaper bound than NameScoreUpperBound for a screen before it:
