@@ -25,16 +25,17 @@ struct ScreenerOptions {
   // keys. The exhaustive scan is the reference the index is tested against;
   // it is much slower. Default: false.
   bool exhaustive = false;
-  // Budget: the most names scored for one query. A query that would need
-  // more fails with kResourceExhausted rather than returning a shorter hit
-  // list. Default: 200000.
+  // Budget: the most names one query may need scored (after pruning by the
+  // score bound). A query that would need more fails with
+  // kResourceExhausted rather than returning a shorter hit list.
+  // Default: 200000.
   int64_t max_candidates = 200000;
 };
 
 struct ScreenOptions {
-  // Hits scoring below this are not returned. At 0.5 and above, names that
-  // cannot match 25 % of the query's token weight are not scored at all
-  // (they score far below 0.5); below 0.5 every candidate name is scored.
+  // Hits scoring below this are not returned. At 0.5 and above, names whose
+  // score upper bound (README, "Performance") cannot reach it are not
+  // scored at all; below 0.5 every candidate name is scored.
   // Default: kDefaultAlertThreshold.
   double min_score = kDefaultAlertThreshold;
   // At most this many hits per query (after ordering). 0 = no limit.
