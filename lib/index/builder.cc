@@ -100,16 +100,15 @@ void BuildCheapLookups(IndexData* d) {
     if (static_cast<double>(rounded) > weight) rounded = std::nextafter(rounded, 0.0f);
     d->name_weight[i] = rounded;
   }
-  d->vocab_is_number.resize(d->vocab.size());
-  d->vocab_initial.resize(d->vocab.size());
-  d->vocab_length.resize(d->vocab.size());
-  d->vocab_has_digit.resize(d->vocab.size());
+  d->vocab_info.resize(d->vocab.size());
   for (size_t t = 0; t < d->vocab.size(); ++t) {
-    d->vocab_length[t] = static_cast<uint8_t>(std::min<size_t>(d->vocab[t].size(), 255));
-    d->vocab_has_digit[t] = std::any_of(d->vocab[t].begin(), d->vocab[t].end(),
-                                        [](char c) { return c >= '0' && c <= '9'; }) ? 1 : 0;
-    d->vocab_is_number[t] = IsAllDigits(d->vocab[t]) ? 1 : 0;
-    d->vocab_initial[t] = d->vocab[t].empty() ? '\0' : d->vocab[t][0];
+    const std::string& v = d->vocab[t];
+    IndexData::VocabInfo& info = d->vocab_info[t];
+    info.letters = LetterMask(v);
+    info.length = static_cast<uint8_t>(std::min<size_t>(v.size(), 255));
+    info.has_digit = std::any_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; }) ? 1 : 0;
+    info.is_number = IsAllDigits(v) ? 1 : 0;
+    info.initial = v.empty() ? '\0' : v[0];
   }
   d->vocab_by_length.clear();
   for (uint32_t t = 0; t < d->vocab.size(); ++t) {

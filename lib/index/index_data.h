@@ -145,13 +145,17 @@ struct IndexData {
   std::vector<uint16_t> name_token_count;
   // Per name: the sum of its tokens' weights, rounded down.
   std::vector<float> name_weight;
-  // Per vocabulary token: 1 if all digits; its first character.
-  std::vector<uint8_t> vocab_is_number;
-  std::vector<char> vocab_initial;
-  // Per vocabulary token: its length (capped at 255) and 1 if it holds a
-  // digit.
-  std::vector<uint8_t> vocab_length;
-  std::vector<uint8_t> vocab_has_digit;
+  // Per vocabulary token, packed so that a score bound reads one line:
+  // bit c - 'a' of `letters` for each letter c it holds, its length (capped
+  // at 255), whether it is all digits / holds a digit, its first character.
+  struct VocabInfo {
+    uint32_t letters = 0;
+    uint8_t length = 0;
+    uint8_t is_number = 0;
+    uint8_t has_digit = 0;
+    char initial = '\0';
+  };
+  std::vector<VocabInfo> vocab_info;
   // Vocabulary token ids by token length.
   std::vector<std::vector<uint32_t>> vocab_by_length;
 

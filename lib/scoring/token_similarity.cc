@@ -88,6 +88,14 @@ absl::string_view MatchMethodName(MatchMethod method) {
   return "none";
 }
 
+uint32_t LetterMask(absl::string_view token) {
+  uint32_t mask = 0;
+  for (char c : token) {
+    if (c >= 'a' && c <= 'z') mask |= uint32_t{1} << (c - 'a');
+  }
+  return mask;
+}
+
 bool IsAllDigits(absl::string_view token) {
   if (token.empty()) return false;
   for (const char c : token) {

@@ -41,6 +41,8 @@
 #ifndef PARTYSCREEN_LIB_SCORING_TOKEN_SIMILARITY_H_
 #define PARTYSCREEN_LIB_SCORING_TOKEN_SIMILARITY_H_
 
+#include <cstdint>
+
 #include "absl/strings/string_view.h"
 
 namespace partyscreen::internal {
@@ -120,6 +122,12 @@ TokenSimilarity CompareTokens(absl::string_view q, absl::string_view l,
 
 // Returns true when `token` is non-empty and all ASCII digits.
 bool IsAllDigits(absl::string_view token);
+
+// Bit c - 'a' set for each letter c in `token` (other characters ignored).
+// Each edit (insertion, deletion, substitution) changes at most two bits
+// and an adjacent transposition none, so the OSA distance of two tokens is
+// at least ceil(popcount(LetterMask(a) ^ LetterMask(b)) / 2).
+uint32_t LetterMask(absl::string_view token);
 
 }  // namespace partyscreen::internal
 

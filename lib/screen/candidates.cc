@@ -145,6 +145,18 @@ void QueryKeyTable::Build(const IndexData& d, const QueryName& q) {
   keys_.clear();
   joined_.clear();
   initials_.clear();
+  query_length_.clear();
+  static const std::vector<double> table = [] {
+    std::vector<double> t;
+    t.reserve(256 * 256 * 2);
+    for (size_t q = 0; q < 256; ++q) {
+      for (size_t l = 0; l < 256; ++l) {
+        for (bool digits : {false, true}) t.push_back(UnkeyedSimilarityBound(q, l, digits));
+      }
+    }
+    return t;
+  }();
+  unkeyed_table_ = &table;
   if (stamp_.size() != d.vocab.size()) {
     stamp_.assign(d.vocab.size(), 0);
     begin_.assign(d.vocab.size(), 0);
@@ -167,6 +179,7 @@ void QueryKeyTable::Build(const IndexData& d, const QueryName& q) {
                        is_exact ? 1.0 : static_cast<double>(std::nextafter(s.similarity, 2.0f))});
     }
     if (text.size() == 1) initials_.emplace_back(static_cast<uint32_t>(i), text[0]);
+    query_length_.push_back(static_cast<uint8_t>(std::min<size_t>(text.size(), 255)));
     if (d.joined_ids.contains(text)) joined_.push_back(static_cast<uint32_t>(i));
   }
   // Joined and split pairings score their token similarity times the

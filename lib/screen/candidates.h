@@ -40,6 +40,11 @@ class QueryKeyTable {
   const std::vector<uint32_t>& joined() const { return joined_; }
   // Single-letter query tokens (initials): (index, letter).
   const std::vector<std::pair<uint32_t, char>>& initials() const { return initials_; }
+  // UnkeyedSimilarityBound(length of query token i, list_length, digits),
+  // precomputed.
+  double unkeyed_bound(uint32_t i, uint8_t list_length, bool digits) const {
+    return (*unkeyed_table_)[(static_cast<size_t>(query_length_[i]) * 256 + list_length) * 2 + (digits ? 1 : 0)];
+  }
 
  private:
   std::vector<QueryKey> keys_;  // sorted by token
@@ -47,6 +52,8 @@ class QueryKeyTable {
   uint32_t serial_ = 0;
   std::vector<uint32_t> joined_;
   std::vector<std::pair<uint32_t, char>> initials_;
+  std::vector<uint8_t> query_length_;  // per query token, capped at 255
+  const std::vector<double>* unkeyed_table_ = nullptr;  // [query length][list length][digits]
 };
 
 // An upper bound of CompareTokens(q, l) (as the aligner calls it) for a

@@ -228,7 +228,7 @@ void FillListTokens(const IndexData& d, uint32_t name, std::vector<AlignToken>* 
     a.text.assign(d.vocab[t]);
     a.id = t;
     a.weight = d.weight[t];
-    a.is_number = d.vocab_is_number[t] != 0;
+    a.is_number = d.vocab_info[t].is_number != 0;
   }
 }
 
@@ -408,7 +408,7 @@ double NameScoreUpperBound(const IndexData& d, const QueryName& q, const QueryKe
       }
     }
     if (initials && !keys.initials().empty()) {
-      const char first = d.vocab_initial[t];
+      const char first = d.vocab_info[t].initial;
       for (const auto& [i, c] : keys.initials()) {
         if (first == c && i < static_cast<uint32_t>(n) && d.vocab[t].size() >= 2) {
           raise(&qsim[i], initial_sim);
@@ -424,15 +424,36 @@ double NameScoreUpperBound(const IndexData& d, const QueryName& q, const QueryKe
   TokenSimilarityOptions token_options;
   if (q.latin) token_options.phonetic_similarity = 0.78;  // as AlignName
   token_options.loose_phonetic = q.loose;
+  // The edit route reaches min_sim only within this share of the longer
+  // token's length in OSA edits (Jaro-Winkler lifts by at most the cap).
+  static const double edit_share = 1.0 + TokenSimilarityOptions().jaro_winkler_bonus_cap - min_sim;
+  // Per query token: may it pair beyond its keys, has it a digit, its
+  // letters.
+  bool q_open[kMaxQueryTokens];
+  bool q_digit[kMaxQueryTokens];
+  uint32_t q_letters[kMaxQueryTokens];
   for (int i = 0; i < n; ++i) {
     const AlignToken& qt = q.tokens[i];
-    if (qt.is_number || qt.text.size() < 2) continue;
-    const bool q_digit = std::any_of(qt.text.begin(), qt.text.end(), [](char c) { return c >= '0' && c <= '9'; });
-    for (int j = 0; j < m; ++j) {
-      if ((lkeyed[j] >> i) & 1) continue;
-      const uint32_t t = tok[j];
-      if (d.vocab_is_number[t] || d.vocab_length[t] < 2) continue;
-      if (UnkeyedSimilarityBound(qt.text.size(), d.vocab_length[t], q_digit || d.vocab_has_digit[t]) <= 0) continue;
+    q_open[i] = !qt.is_number && qt.text.size() >= 2;
+    q_digit[i] = std::any_of(qt.text.begin(), qt.text.end(), [](char c) { return c >= '0' && c <= '9'; });
+    q_letters[i] = LetterMask(qt.text);
+  }
+  for (int j = 0; j < m; ++j) {
+    const uint32_t t = tok[j];
+    const IndexData::VocabInfo& info = d.vocab_info[t];
+    if (info.is_number || info.length < 2) continue;
+    for (int i = 0; i < n; ++i) {
+      if (!q_open[i] || ((lkeyed[j] >> i) & 1)) continue;
+      const AlignToken& qt = q.tokens[i];
+      const bool digits = q_digit[i] || info.has_digit;
+      if (keys.unkeyed_bound(i, info.length, digits) <= 0) continue;
+      if (!digits) {
+        // Letters only one side has bound the edits from below; other
+        // routes (phonetic skeletons) are keyed.
+        const int osa_min = (__builtin_popcount(q_letters[i] ^ info.letters) + 1) / 2;
+        const size_t longer = std::max<size_t>(qt.text.size(), info.length);
+        if (osa_min > edit_share * static_cast<double>(longer) + 1e-9) continue;
+      }
       const uint64_t key = TokenPairCache::Key(0, i, t);
       double s;
       if (const TokenSimilarity* hit = key != 0 ? q.cache.Find(key) : nullptr) {
@@ -515,7 +536,7 @@ double NameScoreUpperBound(const IndexData& d, const QueryName& q, const QueryKe
   const double b = w[1] + w[15] * (person ? 1 : 0) + w[18] * non_latin;
   for (int j = 0; j < m; ++j) {
     const double wj = W(d.weight[tok[j]]);
-    if (d.vocab_is_number[tok[j]]) {
+    if (d.vocab_info[tok[j]].is_number) {
       any_number = true;
       if (!lexact[j]) {
         lsim[j] = 0;
