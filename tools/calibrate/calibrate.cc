@@ -4,13 +4,14 @@
 //
 //   partyscreen_calibrate SHARED_DIR QUERIES.csv OUT.inc
 //
-// For every query it collects the index's candidates, keeps for each entity
-// its best-scoring name under the current model, and labels it 1 when the
-// entity is expected, 0 otherwise (the 25 best non-expected entities per
-// query). It then fits weights by Newton's method with a small L2 penalty,
-// re-selects the best names with the new model, and fits again. The model
-// is general (16 features of an alignment, no query text): see README,
-// "Calibration".
+// For every query it collects every name the index's keys reach (names
+// covering under a quarter of the query are left out), keeps for each
+// entity its best-scoring name under the current model, and labels it 1
+// when the entity is expected, 0 otherwise (the 25 best non-expected
+// entities per query). It then fits weights by Newton's method with a small
+// L2 penalty under sign constraints (RequiredSign), re-selects the best
+// names with the new model, and fits again. The model is general (19
+// features of an alignment, no query text): see README, "Calibration".
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
