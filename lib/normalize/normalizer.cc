@@ -67,6 +67,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
 #include "lib/normalize/cjk.h"
 #include "lib/normalize/data.h"
@@ -75,6 +76,7 @@
 #include "lib/normalize/tokenize.h"
 #include "lib/normalize/transliterate.h"
 #include "lib/normalize/unicode.h"
+#include "lib/scoring/levenshtein.h"
 
 namespace partyscreen {
 
@@ -126,6 +128,9 @@ bool IsWordSeparator(char32_t c) {
       return false;
   }
 }
+
+// Legal form words this long or longer are recognised one typo away.
+constexpr size_t kMinFuzzyLegalWord = 5;
 
 bool IsWordish(const WorkToken& t) {
   return t.legal_group < 0 && !t.role_fixed &&
@@ -217,6 +222,16 @@ class NormalizerImpl {
   // First / last tokens of legal form variants, to skip hopeless lookups.
   absl::flat_hash_set<std::string> legal_first, legal_last, legal_any_first;
   absl::flat_hash_set<std::string> honorific_first;
+  // Words of legal form variants, and for those of kMinFuzzyLegalWord or
+  // more letters, each of them and its one-letter deletions -> the words:
+  // the candidates of a typo one edit away ("compawny", "limjited").
+  absl::flat_hash_set<std::string> legal_words;
+  absl::flat_hash_map<std::string, std::vector<std::string>> legal_fuzzy;
+  size_t max_legal_word = 0;
+  // One-token legal forms of 3+ letters without a vowel, or "ooo", allowed
+  // at the start / at the end: they may be written glued to a word.
+  absl::flat_hash_set<std::string> glue_start, glue_end;
+  size_t max_glue_end = 0;
 
   absl::StatusOr<NormalizedName> Normalize(absl::string_view input,
                                            NameKindHint hint) const;
@@ -246,6 +261,10 @@ class NormalizerImpl {
                           Call* call) const;
   void JoinAllahNames(Call* call) const;
   void AssignRoles(Call* call) const;
+  void SplitGluedLegalForms(Call* call) const;
+  // The legal form word one edit (OSA distance) from `w`, or "" when there
+  // is none or more than one, or `w` is itself a legal form word.
+  std::string FuzzyLegalWord(absl::string_view w) const;
   NormalizedName Finish(Call* call, std::string script) const;
   const std::string& ChainFor(UScriptCode script, const Call& call) const;
 };
@@ -511,9 +530,113 @@ void NormalizerImpl::JoinAllahNames(Call* call) const {
   }
 }
 
+std::string NormalizerImpl::FuzzyLegalWord(absl::string_view w) const {
+  if (w.size() < kMinFuzzyLegalWord || w.size() > max_legal_word + 1 || legal_words.contains(w) ||
+      !std::all_of(w.begin(), w.end(), [](char c) { return absl::ascii_isalpha(c); })) {
+    return "";
+  }
+  std::string found;
+  bool ambiguous = false;
+  auto consider = [&](const std::string& key) {
+    auto it = legal_fuzzy.find(key);
+    if (it == legal_fuzzy.end()) return;
+    for (const std::string& word : it->second) {
+      if (word == found || OsaDistance(w, word) > 1) continue;
+      if (found.empty()) {
+        found = word;
+      } else {
+        ambiguous = true;
+      }
+    }
+  };
+  std::string key(w);
+  consider(key);
+  for (size_t i = 0; i < w.size(); ++i) {
+    key.assign(w.data(), i);
+    key.append(w.data() + i + 1, w.size() - i - 1);
+    consider(key);
+  }
+  return ambiguous ? "" : found;
+}
+
+void NormalizerImpl::SplitGluedLegalForms(Call* call) const {
+  std::vector<WorkToken>& t = call->tokens;
+  auto letters = [](absl::string_view s) {
+    return !s.empty() &&
+           std::all_of(s.begin(), s.end(), [](char c) { return absl::ascii_isalpha(c); });
+  };
+  auto split = [&](size_t i, size_t at) {
+    WorkToken second = t[i];
+    second.token.text = t[i].token.text.substr(at);
+    t[i].token.text.resize(at);
+    t.insert(t.begin() + static_cast<long>(i) + 1, std::move(second));
+  };
+  size_t first = 0;
+  while (first < t.size() && !IsWordish(t[first])) ++first;
+  size_t last = t.size();
+  while (last > first && !IsWordish(t[last - 1])) --last;
+  if (last - first < 1) return;
+  // A run of single letters at the end whose first letter is glued to the
+  // word before it: "Unimonts.A." -> "unimonts a" is "unimont s a".
+  size_t run = last;
+  while (run > first && IsWordish(t[run - 1]) && t[run - 1].token.text.size() == 1 &&
+         letters(t[run - 1].token.text)) {
+    --run;
+  }
+  if (run < last && run > first) {
+    const std::string& w = t[run - 1].token.text;
+    std::string form(1, w.back());
+    for (size_t k = run; k < last; ++k) absl::StrAppend(&form, " ", t[k].token.text);
+    std::string joined = absl::StrReplaceAll(form, {{" ", ""}});
+    auto legal_at_end = [&](const std::string& key) {
+      auto it = dict.legal_forms.find(key);
+      return it != dict.legal_forms.end() && (it->second.position == FormPosition::kEdge ||
+                                             it->second.position == FormPosition::kEnd);
+    };
+    if (w.size() >= 4 && letters(w) && !legal_words.contains(w) &&
+        (legal_at_end(joined) || legal_at_end(form))) {
+      // The glued letter joins the run: "unimont", "s", "a".
+      split(run - 1, w.size() - 1);
+      return;
+    }
+  }
+  // A one-token legal form glued to the first or last word: "JSCVAD",
+  // "KASSEMLTD". Both parts must keep 3+ letters.
+  const std::string& head = t[first].token.text;
+  if (letters(head) && !legal_words.contains(head)) {
+    for (size_t len = 3; len + 3 <= head.size() && len <= 5; ++len) {
+      if (glue_start.contains(absl::string_view(head).substr(0, len))) {
+        split(first, len);
+        ++last;
+        break;
+      }
+    }
+  }
+  const std::string& tail = t[last - 1].token.text;
+  if (last - 1 > first && tail.size() >= 6 && letters(tail) && !legal_words.contains(tail)) {
+    for (size_t len = std::min(max_glue_end, tail.size() - 3); len >= 3; --len) {
+      if (glue_end.contains(absl::string_view(tail).substr(tail.size() - len))) {
+        split(last - 1, tail.size() - len);
+        break;
+      }
+    }
+  }
+}
+
 void NormalizerImpl::AssignRoles(Call* call) const {
+  if (call->hint != NameKindHint::kPerson) SplitGluedLegalForms(call);
   std::vector<WorkToken>& t = call->tokens;
   const size_t n = t.size();
+  // Each token as legal forms see it: a word one typo away from a legal
+  // form word reads as that word ("compawny" -> "company").
+  std::vector<std::string> legal_text(n);
+  for (size_t i = 0; i < n; ++i) {
+    legal_text[i] = t[i].token.text;
+    if (call->hint != NameKindHint::kPerson && IsWordish(t[i])) {
+      std::string fixed = FuzzyLegalWord(t[i].token.text);
+      if (!fixed.empty()) legal_text[i] = std::move(fixed);
+    }
+  }
   // "No. 3", "Nr 3": the abbreviation of "number" is a stopword.
   for (size_t i = 0; i + 1 < n; ++i) {
     const std::string& s = t[i].token.text;
@@ -531,7 +654,7 @@ void NormalizerImpl::AssignRoles(Call* call) const {
     for (size_t k = i; k < i + len; ++k) {
       if (!IsWordish(t[k])) return false;
       if (k > i) key.push_back(' ');
-      key += t[k].token.text;
+      key += legal_text[k];
     }
     return true;
   };
@@ -563,7 +686,7 @@ void NormalizerImpl::AssignRoles(Call* call) const {
     size_t e = n;
     while (true) {
       while (e > 0 && t[e - 1].legal_group >= 0) --e;
-      if (e == 0 || !legal_last.contains(t[e - 1].token.text)) break;
+      if (e == 0 || !legal_last.contains(legal_text[e - 1])) break;
       auto [len, entry] = find_legal(
           e, std::min(dict.max_legal_form_tokens, e), true, +[](FormPosition p) {
             return p == FormPosition::kEdge || p == FormPosition::kEnd ||
@@ -577,7 +700,7 @@ void NormalizerImpl::AssignRoles(Call* call) const {
     size_t s = 0;
     while (true) {
       while (s < n && t[s].legal_group >= 0) ++s;
-      if (s == n || !legal_first.contains(t[s].token.text)) break;
+      if (s == n || !legal_first.contains(legal_text[s])) break;
       auto [len, entry] = find_legal(
           s, std::min(dict.max_legal_form_tokens, n - s), false, +[](FormPosition p) {
             return p == FormPosition::kEdge || p == FormPosition::kStart ||
@@ -589,7 +712,7 @@ void NormalizerImpl::AssignRoles(Call* call) const {
     }
     // Anywhere, for unambiguous multi-token forms.
     for (size_t i = 0; i + 1 < n;) {
-      if (!IsWordish(t[i]) || !legal_any_first.contains(t[i].token.text)) {
+      if (!IsWordish(t[i]) || !legal_any_first.contains(legal_text[i])) {
         ++i;
         continue;
       }
@@ -798,6 +921,27 @@ absl::StatusOr<std::unique_ptr<const Normalizer>> Normalizer::Create() {
     impl->legal_last.emplace(toks.back());
     if (entry.position == internal::FormPosition::kAny && toks.size() >= 2) {
       impl->legal_any_first.emplace(toks.front());
+    }
+    for (absl::string_view w : toks) impl->legal_words.emplace(w);
+    // Only forms that cannot be the end or start of an ordinary word: no
+    // vowel ("jsc", "ltd", "gmbh") or "ooo". "sal" or "ano" could be.
+    bool glueable = variant == "ooo" || variant.find_first_of("aeiouy") == std::string::npos;
+    if (toks.size() == 1 && variant.size() >= 3 && glueable) {
+      if (entry.position != internal::FormPosition::kEnd) impl->glue_start.emplace(variant);
+      if (entry.position != internal::FormPosition::kStart) {
+        impl->glue_end.emplace(variant);
+        impl->max_glue_end = std::max(impl->max_glue_end, variant.size());
+      }
+    }
+  }
+  for (const std::string& w : impl->legal_words) {
+    if (w.size() < internal::kMinFuzzyLegalWord) continue;
+    impl->max_legal_word = std::max(impl->max_legal_word, w.size());
+    impl->legal_fuzzy[w].push_back(w);
+    for (size_t i = 0; i < w.size(); ++i) {
+      std::string del = w.substr(0, i) + w.substr(i + 1);
+      std::vector<std::string>& words = impl->legal_fuzzy[del];
+      if (std::find(words.begin(), words.end(), w) == words.end()) words.push_back(w);
     }
   }
   for (const auto& [h, entry] : d.honorifics) {

@@ -151,6 +151,39 @@ TEST(NormalizerTest, LegalFormsAtTheStartAndInside) {
   EXPECT_THAT(Tokens("Co Operative Bank"), ElementsAre("co", "operative", "bank"));
 }
 
+TEST(NormalizerTest, LegalFormsWithOneTypo) {
+  // A word of 5+ letters one edit (OSA) from a legal form word reads as it.
+  EXPECT_THAT(Tokens("Quorvex Enterprises Limjited"),
+              ElementsAre("quorvex", "enterprises", "limjited/legal_form"));
+  EXPECT_THAT(Norm("Joint Stoxk Comoany Quorvex").legal_forms, ElementsAre("jsc"));
+  EXPECT_THAT(Norm("Open Joitn-Stock Company Quorvex").legal_forms, ElementsAre("ojsc"));
+  EXPECT_THAT(Norm("Quorvex Incorporatdd").legal_forms, ElementsAre("inc"));
+  // Only whole legal forms: "Point Stock" is not "Joint Stock", and words
+  // of four letters or fewer get no typo ("Cop" is not "Co", "Lts" not "Ltd").
+  EXPECT_THAT(Tokens("Trade Point Stock Quorvex"),
+              ElementsAre("trade", "point", "stock", "quorvex"));
+  EXPECT_THAT(Tokens("Quorvex Lts"), ElementsAre("quorvex", "lts"));
+  // Persons get no legal forms, typo or not.
+  EXPECT_THAT(Tokens("Anna Limjited", NameKindHint::kPerson), ElementsAre("anna", "limjited"));
+}
+
+TEST(NormalizerTest, LegalFormsGluedToAWord) {
+  // Vowel-less legal forms (and "ooo") glued to the first or last word.
+  EXPECT_THAT(Tokens("JSCQUORVEX"), ElementsAre("jsc/legal_form", "quorvex"));
+  EXPECT_THAT(Tokens("Quorvex Tradingltd"),
+              ElementsAre("quorvex", "trading", "ltd/legal_form"));
+  EXPECT_THAT(Tokens("OOOQuorvex"), ElementsAre("ooo/legal_form", "quorvex"));
+  // A letter glued to dotted initials: "Quorvexs.A." is "Quorvex S.A.".
+  EXPECT_THAT(Norm("Quorvexs.A.").legal_forms, ElementsAre("sa"));
+  EXPECT_THAT(Tokens("Trade Point Internationals.A.R.L.")[2], "international");
+  // Forms with a vowel could be a word's end: "Fayssal" is not "Fays S.A.L.".
+  EXPECT_THAT(Tokens("Fayssal Quorvex"), ElementsAre("fayssal", "quorvex"));
+  EXPECT_THAT(Tokens("Quorvex Durano"), ElementsAre("quorvex", "durano"));
+  // Both parts keep three letters or more; persons are never split.
+  EXPECT_THAT(Tokens("Quorvex Altd"), ElementsAre("quorvex", "altd"));
+  EXPECT_THAT(Tokens("Jscott Brown", NameKindHint::kPerson), ElementsAre("jscott", "brown"));
+}
+
 TEST(NormalizerTest, LegalFormHelpers) {
   EXPECT_TRUE(N().IsLegalForm("ltd"));
   EXPECT_TRUE(N().IsLegalForm("gmbh"));
