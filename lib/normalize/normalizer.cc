@@ -727,8 +727,9 @@ void NormalizerImpl::AssignRoles(Call* call) const {
       }
     }
   }
-  // Leading honorifics ("H.E. Sheikh X", "Dr X"), never for organisations.
-  if (call->hint != NameKindHint::kOrganization) {
+  // Leading honorifics ("H.E. Sheikh X", "Dr X"), never for organisations
+  // nor for names with a legal form ("Haji Khalil Construction Company").
+  if (call->hint != NameKindHint::kOrganization && call->legal_groups.empty()) {
     size_t s = 0;
     while (s < n && honorific_first.contains(t[s].token.text)) {
       size_t found = 0;

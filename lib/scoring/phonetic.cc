@@ -188,7 +188,7 @@ std::string LooseSkeleton(absl::string_view token) {
   std::string stripped;
   stripped.reserve(token.size());
   for (char c : token) {
-    if (c != 'w' && c != 'y') stripped.push_back(c);
+    if (c != 'w' && c != 'y' && c != 'h') stripped.push_back(c);
   }
   std::string sk = ConsonantSkeleton(stripped);
   if (!sk.empty() && sk[0] == 'a') sk.erase(0, 1);

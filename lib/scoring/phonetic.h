@@ -51,9 +51,11 @@ size_t ConsonantSkeletonTo(absl::string_view token, char* buffer);
 
 // A looser key for tokens transliterated from scripts that do not write
 // short vowels (Arabic, Persian, Hebrew): 'w' and 'y' (which such scripts
-// use for both vowels and consonants) are dropped before ConsonantSkeleton,
-// and so is a leading vowel marker (an initial ain or alif is often lost in
-// transliteration). "sgry" and "asgari" both give "skr".
+// use for both vowels and consonants) and 'h' (whose digraphs a
+// transliterator writes for two letters: "zhir" is z+h, "zuheir" has a
+// vowel between) are dropped before ConsonantSkeleton, and so is a leading
+// vowel marker (an initial ain or alif is often lost in transliteration).
+// "sgry" and "asgari" both give "skr"; "zhir" and "zuheir" give "sr".
 std::string LooseSkeleton(absl::string_view token);
 
 // Returns the American Soundex code of `token`: the first letter followed by

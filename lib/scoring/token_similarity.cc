@@ -150,8 +150,9 @@ TokenSimilarity CompareTokens(absl::string_view q, absl::string_view l,
   const double edit_bound =
       static_cast<double>(shorter) / static_cast<double>(longer);
   // Could rule 7 apply (it needs no length ratio)?
-  const bool loose_possible = options.loose_phonetic && shorter >= 4 &&
-                              options.loose_phonetic_similarity >= score_cutoff;
+  const bool loose_possible =
+      options.loose_phonetic && shorter >= 3 &&
+      std::max(options.loose_phonetic_similarity, options.loose_consonant_similarity) >= score_cutoff;
   if (score_cutoff > 0 && edit_bound + cap < score_cutoff &&
       !phonetic_possible && !loose_possible) {
     return {0.0, MatchMethod::kNone};
@@ -170,6 +171,7 @@ TokenSimilarity CompareTokens(absl::string_view q, absl::string_view l,
     sim = std::max(edit, std::min(jw, edit + cap));
     sim = std::min(sim, 1.0);
   }
+  MatchMethod method = MatchMethod::kEditDistance;
   // Rule 6.
   if (!very_short && phonetic_possible && sim < options.phonetic_similarity) {
     char sq[2 * 64 + 1], sl[2 * 64 + 1];
@@ -184,27 +186,50 @@ TokenSimilarity CompareTokens(absl::string_view q, absl::string_view l,
       if (static_cast<int>(nq) >= options.phonetic_min_skeleton) {
         const size_t nl = ConsonantSkeletonTo(l, sl);
         if (nq == nl && std::memcmp(sq, sl, nq) == 0) {
-          return {options.phonetic_similarity, MatchMethod::kPhonetic};
+          sim = options.phonetic_similarity;
+          method = MatchMethod::kPhonetic;
         }
       }
     } else {
       const std::string kq = ConsonantSkeleton(q);
       if (static_cast<int>(kq.size()) >= options.phonetic_min_skeleton &&
           kq == ConsonantSkeleton(l)) {
-        return {options.phonetic_similarity, MatchMethod::kPhonetic};
+        sim = options.phonetic_similarity;
+        method = MatchMethod::kPhonetic;
       }
     }
   }
   // Rule 7.
-  if (options.loose_phonetic && !very_short && sim < options.loose_phonetic_similarity &&
-      options.loose_phonetic_similarity >= score_cutoff && shorter >= 4) {
+  const double loose_best =
+      std::max(options.loose_phonetic_similarity, options.loose_consonant_similarity);
+  if (options.loose_phonetic && sim < loose_best && loose_best >= score_cutoff && shorter >= 3) {
     const std::string kq = LooseSkeleton(q);
     if (kq.size() >= 2 && kq == LooseSkeleton(l)) {
-      return {options.loose_phonetic_similarity, MatchMethod::kPhonetic};
+      const std::string cq = WrittenConsonants(q);
+      if (cq.size() >= 2 && cq == WrittenConsonants(l)) {
+        sim = loose_best;
+        method = MatchMethod::kPhonetic;
+      } else if (kq.size() >= 3 && sim < options.loose_phonetic_similarity) {
+        // Two key symbols alone say little ("zayd" and "society": "st").
+        sim = options.loose_phonetic_similarity;
+        method = MatchMethod::kPhonetic;
+      }
     }
   }
   if (sim < score_cutoff) return {0.0, MatchMethod::kNone};
-  return {sim, MatchMethod::kEditDistance};
+  return {sim, method};
+}
+
+std::string WrittenConsonants(absl::string_view token) {
+  std::string out;
+  out.reserve(token.size());
+  for (char c : token) {
+    if (c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y') continue;
+    if (!out.empty() && out.back() == c) continue;
+    out.push_back(c);
+  }
+  if (out.size() > 1 && out.back() == 'h') out.pop_back();
+  return out;
 }
 
 }  // namespace partyscreen::internal

@@ -34,6 +34,11 @@
 //      of the longer one's: `phonetic_similarity`, kPhonetic
 //      (mohamed/muhammad, hussein/husayn). Abbreviations (mhmd, mohd) are
 //      not matched here.
+//   7. Loose (only with `loose_phonetic`, for queries written in a script
+//      without short vowels): when s is lower, tokens of 3+ letters with
+//      equal LooseSkeleton keys score `loose_consonant_similarity` if their
+//      `WrittenConsonants` agree too (wtn/watan, shmlkh/shamlakh), else
+//      `loose_phonetic_similarity` if the keys have 3+ symbols; kPhonetic.
 // Single-letter tokens (initials) get no special treatment here; the aligner
 // handles them.
 //
@@ -42,6 +47,7 @@
 #define PARTYSCREEN_LIB_SCORING_TOKEN_SIMILARITY_H_
 
 #include <cstdint>
+#include <string>
 
 #include "absl/strings/string_view.h"
 
@@ -98,11 +104,18 @@ struct TokenSimilarityOptions {
   int phonetic_min_length = 5;
   // Rule 7: also accept equal LooseSkeleton keys (for tokens transliterated
   // from Arabic, Persian or Hebrew script), at `loose_phonetic_similarity`,
-  // when both tokens have at least 4 letters and the keys at least 2
-  // symbols. Default: false.
+  // when both tokens have at least 3 letters (rule 5 does not apply: a
+  // script without short vowels writes "watan" as "wtn") and the keys at
+  // least 3 symbols, or 2 when the written consonants agree too (see
+  // `loose_consonant_similarity`). Default: false.
   bool loose_phonetic = false;
   // Rule 7. Default: 0.8.
   double loose_phonetic_similarity = 0.8;
+  // Rule 7, when besides the LooseSkeleton keys the tokens' written
+  // consonants agree (`WrittenConsonants`: "shmlkh" and "shamlakh", "wtn" and
+  // "watan"): what a script without short vowels writes is all there.
+  // Default: 0.9.
+  double loose_consonant_similarity = 0.9;
   // Rule 6: minimum shorter/longer token length ratio. Default: 0.5.
   double phonetic_min_length_ratio = 0.5;
 };
@@ -119,6 +132,12 @@ struct TokenSimilarityOptions {
 TokenSimilarity CompareTokens(absl::string_view q, absl::string_view l,
                               const TokenSimilarityOptions& options = {},
                               double score_cutoff = 0.0);
+
+// The letters of `token` without the vowels a e i o u y, runs of one letter
+// written once, and a final 'h' dropped (a Latin spelling's trailing h
+// often stands for a vowel: "masalmeh"): "shamlakh" -> "shmlk",
+// "dawwa" -> "dw". No errors.
+std::string WrittenConsonants(absl::string_view token);
 
 // Returns true when `token` is non-empty and all ASCII digits.
 bool IsAllDigits(absl::string_view token);

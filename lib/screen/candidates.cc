@@ -77,7 +77,7 @@ std::vector<SimilarToken> LookUpSimilarTokens(const IndexData& d, absl::string_v
       }
     }
   }
-  if (loose && token.size() >= 4) {
+  if (loose && token.size() >= 3) {
     auto it = d.loose_skeleton_tokens.find(LooseSkeleton(token));
     if (it != d.loose_skeleton_tokens.end()) {
       for (uint32_t t : it->second) {

@@ -359,6 +359,28 @@ TEST(NormalizerTest, ArabicNamePatterns) {
   EXPECT_THAT(Tokens("حزب الله"), ElementsAre("party", "allah"));
 }
 
+TEST(NormalizerTest, ArabicAndPersianOrganisationWords) {
+  // General organisation words are translated as listings write them.
+  EXPECT_THAT(Tokens("إدارة المخابرات العامة", NameKindHint::kOrganization),
+              ElementsAre("directorate", "al/particle", "intelligence", "al/particle", "general"));
+  EXPECT_THAT(Tokens("سازمان صنایع دفاع", NameKindHint::kOrganization),
+              ElementsAre("organization", "industries", "defence"));
+  // Arabic LLC (ذ.م.م) and Thai company forms are legal forms.
+  EXPECT_THAT(Norm("شركة النور ذ.م.م", NameKindHint::kOrganization).legal_forms,
+              ElementsAre("co", "llc"));
+}
+
+TEST(NormalizerTest, HoldingAndHonorificsInCompanyNames) {
+  // "Holding(s)" at the end is a designation like a legal form.
+  EXPECT_THAT(Norm("Quorvex Holding Corp.").legal_forms, ElementsAre("holding", "corp"));
+  EXPECT_THAT(Tokens("Quorvex Holdings"), ElementsAre("quorvex", "holdings/legal_form"));
+  EXPECT_THAT(Tokens("Holding Quorvex"), ElementsAre("holding", "quorvex"));
+  // A name with a legal form is no person's: "Haji" stays a word.
+  EXPECT_THAT(Tokens("Haji Quorvex Construction Company"),
+              ElementsAre("haji", "quorvex", "construction", "company/legal_form"));
+  EXPECT_THAT(Tokens("Haji Quorvex Bakr"), ElementsAre("haji/honorific", "quorvex", "bakr"));
+}
+
 TEST(NormalizerTest, PersianNames) {
   // Letters only Persian uses make the name Persian: its spellings from the
   // dictionary, z for zad, v for the consonant waw.

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "gtest/gtest.h"
+#include "lib/scoring/phonetic.h"
 
 namespace partyscreen::internal {
 namespace {
@@ -180,6 +181,29 @@ TEST(CompareTokensTest, ScoreCutoffOnlyDropsResultsBelowIt) {
   }
   EXPECT_GT(kept, 1000);
   EXPECT_GT(dropped, 1000);
+}
+
+TEST(CompareTokensTest, LoosePhoneticForScriptsWithoutShortVowels) {
+  TokenSimilarityOptions loose;
+  loose.loose_phonetic = true;
+  // Written consonants that agree: 0.9, also for three-letter tokens.
+  EXPECT_DOUBLE_EQ(CompareTokens("shmlkh", "shamlakh", loose).similarity, 0.9);
+  EXPECT_DOUBLE_EQ(CompareTokens("wtn", "watan", loose).similarity, 0.9);
+  EXPECT_DOUBLE_EQ(CompareTokens("zhir", "zuheir", loose).similarity, 0.9);
+  EXPECT_EQ(CompareTokens("wtn", "watan", loose).method, MatchMethod::kPhonetic);
+  // Keys of three symbols that agree, letters that do not: 0.8.
+  EXPECT_DOUBLE_EQ(CompareTokens("tridf", "tradive", loose).similarity, 0.85);  // JW lift
+  EXPECT_DOUBLE_EQ(CompareTokens("qdur", "qaddour", loose).similarity, 0.9);
+  // Two key symbols alone are not enough: "zayd" is not "society".
+  EXPECT_LT(CompareTokens("zayd", "society", loose).similarity, 0.5);
+  EXPECT_DOUBLE_EQ(CompareTokens("zayd", "zaid", loose).similarity, 0.9);
+  // Without the option (Latin queries) none of this applies.
+  EXPECT_LT(CompareTokens("wtn", "watan").similarity, 0.7);
+  EXPECT_LT(CompareTokens("zhir", "zuheir").similarity, 0.8);
+  EXPECT_EQ(WrittenConsonants("shamlakh"), "shmlk");
+  EXPECT_EQ(WrittenConsonants("dawwa"), "dw");
+  EXPECT_EQ(WrittenConsonants("masalmeh"), "mslm");
+  EXPECT_EQ(LooseSkeleton("zuheir"), LooseSkeleton("zhir"));
 }
 
 TEST(CompareTokensTest, ScoreCutoffKeepsLoosePhoneticMatches) {
