@@ -321,7 +321,15 @@ absl::Status NormalizerImpl::ArabicPart(const std::u32string& unified,
   const std::string& chain = call->persian && !persian_chain.empty()
                                  ? persian_chain
                                  : ChainFor(USCRIPT_ARABIC, *call);
-  return TransliterateInto(chain, original, source, true, call);
+  const size_t before = call->tokens.size();
+  absl::Status st = TransliterateInto(chain, original, source, true, call);
+  // A word of one letter is an abbreviation, an initial: "ذ" is "d", not
+  // the two-letter word "dh".
+  if (st.ok() && unified.size() == 1 && call->tokens.size() == before + 1) {
+    std::string& text = call->tokens.back().token.text;
+    if (text.size() > 1 && absl::ascii_isalpha(text[0])) text.resize(1);
+  }
+  return st;
 }
 
 namespace {

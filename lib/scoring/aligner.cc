@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "absl/container/inlined_vector.h"
+#include "lib/scoring/levenshtein.h"
 
 namespace partyscreen::internal {
 namespace {
@@ -21,6 +22,19 @@ inline bool IsNumber(const AlignToken& t) {
 }
 
 inline bool IsLetter(char c) { return c >= 'a' && c <= 'z'; }
+
+// A join or split by spelling is accepted within the edits that the
+// index's keys find (lib/screen/candidates.cc: OSA distance 1 for
+// `looked_up` of up to 4 letters, 2 for longer ones); beyond that, glued
+// words share too little ("arlni" + "zadeh" is not "qolizadeh") and the
+// index could not find them. Phonetic matches are keyed and kept.
+TokenSimilarity WithinJoinEdits(absl::string_view looked_up, absl::string_view other,
+                                TokenSimilarity s) {
+  if (s.similarity <= 0 || s.method != MatchMethod::kEditDistance) return s;
+  const int k = looked_up.size() <= 4 ? 1 : 2;
+  if (OsaDistance(looked_up, other) > k) return {0.0, MatchMethod::kNone};
+  return s;
+}
 
 // A candidate match: query tokens q1 (and q2 for kSplit) with list tokens l1
 // (and l2 for kJoined).
@@ -129,7 +143,8 @@ std::vector<Candidate> Candidates(absl::Span<const AlignToken> query,
         const TokenSimilarity s = cached(key, [&] {
           joined.assign(list[j].text);
           joined.append(list[j + 1].text);
-          return CompareTokens(query[i].text, joined, options.token, join_cutoff);
+          return WithinJoinEdits(query[i].text, joined,
+                                 CompareTokens(query[i].text, joined, options.token, join_cutoff));
         });
         const double sim = s.similarity * options.joined_split_factor;
         if (sim >= options.min_similarity && sim > 0 &&
@@ -153,7 +168,8 @@ std::vector<Candidate> Candidates(absl::Span<const AlignToken> query,
             joined.append(query[i + 1].text);
             built = true;
           }
-          return CompareTokens(joined, list[j].text, options.token, join_cutoff);
+          return WithinJoinEdits(joined, list[j].text,
+                                 CompareTokens(joined, list[j].text, options.token, join_cutoff));
         });
         const double sim = s.similarity * options.joined_split_factor;
         if (sim >= options.min_similarity && sim > 0 &&

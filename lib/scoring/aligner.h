@@ -138,7 +138,9 @@ struct AlignOptions {
 // (kJoined), and each two adjacent query tokens joined against every list
 // token (kSplit); single letters and numbers never take part in joins, and a
 // join is a candidate only when it is more similar than either of its parts
-// alone ("commission" does not join "commission" + "of").
+// alone ("commission" does not join "commission" + "of"), and a join by
+// spelling only within 2 OSA edits (1 for a looked-up side of up to 4
+// letters): the edits the candidate index's keys find.
 // Candidates below `min_similarity` are dropped. The value of a candidate is
 // its similarity times the total weight of the tokens it covers on both
 // sides. The alignment maximises the total value subject to each token being

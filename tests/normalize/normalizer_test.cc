@@ -130,7 +130,7 @@ TEST(NormalizerTest, LegalFormsAtTheEnd) {
               ElementsAre("llc"));
   EXPECT_THAT(Norm("Example S.A. de C.V.").legal_forms, ElementsAre("sa de cv"));
   EXPECT_THAT(Norm("Example Holding GmbH & Co. KG").legal_forms,
-              ElementsAre("gmbh and co kg"));
+              ElementsAre("holding", "gmbh and co kg"));
   EXPECT_THAT(Tokens("Example Sdn. Bhd."),
               ElementsAre("example", "sdn/legal_form", "bhd/legal_form"));
 }
@@ -368,6 +368,10 @@ TEST(NormalizerTest, ArabicAndPersianOrganisationWords) {
   // Arabic LLC (ذ.م.م) and Thai company forms are legal forms.
   EXPECT_THAT(Norm("شركة النور ذ.م.م", NameKindHint::kOrganization).legal_forms,
               ElementsAre("co", "llc"));
+  EXPECT_THAT(Norm("شركة النور ذ م م", NameKindHint::kOrganization).legal_forms,
+              ElementsAre("co", "llc"));
+  // A one-letter word is an initial.
+  EXPECT_THAT(Tokens("تريدف ذ", NameKindHint::kOrganization)[1], "d");
 }
 
 TEST(NormalizerTest, HoldingAndHonorificsInCompanyNames) {
