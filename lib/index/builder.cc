@@ -267,8 +267,10 @@ absl::Status BuildIndexData(IndexData* d) {
     if (d->vocab[t].size() < 3) continue;
     std::string sk = ConsonantSkeleton(d->vocab[t]);
     if (sk.size() >= 2) d->skeleton_tokens[sk].push_back(t);
-    std::string loose = LooseSkeleton(d->vocab[t]);
-    if (loose.size() >= 2) d->loose_skeleton_tokens[loose].push_back(t);
+    std::string loose, consonants;
+    LooseKeys(d->vocab[t], &loose, &consonants);
+    if (!loose.empty()) d->loose_skeleton_tokens[loose].push_back(t);
+    if (!consonants.empty()) d->loose_skeleton_tokens[consonants].push_back(t);
   }
 
   {

@@ -131,7 +131,8 @@ struct IndexData {
 
   // Phonetic skeleton → vocabulary token ids sharing it.
   absl::flat_hash_map<std::string, std::vector<uint32_t>> skeleton_tokens;
-  // LooseSkeleton → vocabulary token ids (for queries in Arabic-type scripts).
+  // LooseKeys (both kinds) → vocabulary token ids (for queries in
+  // Arabic-type scripts).
   absl::flat_hash_map<std::string, std::vector<uint32_t>> loose_skeleton_tokens;
 
   absl::flat_hash_map<std::string, uint32_t> entity_by_key;  // "list\x1fid" → entity

@@ -777,6 +777,28 @@ void NormalizerImpl::AssignRoles(Call* call) const {
       }
     }
   }
+  // Initials written with spaces in an organisation's name ("A B C
+  // Company") are one token, as dotted ones are ("A.B.C." -> "abc"). Not
+  // for persons, whose initials stand for names ("J R Smith").
+  if (call->hint == NameKindHint::kOrganization ||
+      (call->hint == NameKindHint::kUnknown && !call->legal_groups.empty())) {
+    auto single = [&](size_t k) {
+      return k < t.size() && t[k].legal_group < 0 && !t[k].role_fixed &&
+             (t[k].token.role == TokenRole::kWord || t[k].token.role == TokenRole::kStopword) &&
+             t[k].token.text.size() == 1 && absl::ascii_isalpha(t[k].token.text[0]);
+    };
+    for (size_t i = 0; i < t.size(); ++i) {
+      if (!single(i) || !single(i + 1)) continue;
+      t[i].token.role = TokenRole::kWord;
+      size_t e = i + 1;
+      while (single(e)) {
+        t[i].token.text += t[e].token.text;
+        absl::StrAppend(&t[i].token.source, " ", t[e].token.source);
+        ++e;
+      }
+      t.erase(t.begin() + static_cast<long>(i) + 1, t.begin() + static_cast<long>(e));
+    }
+  }
 }
 
 NormalizedName NormalizerImpl::Finish(Call* call, std::string script) const {

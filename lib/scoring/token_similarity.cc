@@ -203,14 +203,14 @@ TokenSimilarity CompareTokens(absl::string_view q, absl::string_view l,
   const double loose_best =
       std::max(options.loose_phonetic_similarity, options.loose_consonant_similarity);
   if (options.loose_phonetic && sim < loose_best && loose_best >= score_cutoff && shorter >= 3) {
-    const std::string kq = LooseSkeleton(q);
-    if (kq.size() >= 2 && kq == LooseSkeleton(l)) {
-      const std::string cq = WrittenConsonants(q);
-      if (cq.size() >= 2 && cq == WrittenConsonants(l)) {
-        sim = loose_best;
-        method = MatchMethod::kPhonetic;
-      } else if (kq.size() >= 3 && sim < options.loose_phonetic_similarity) {
-        // Two key symbols alone say little ("zayd" and "society": "st").
+    const std::string cq = WrittenConsonants(q);
+    if (cq.size() >= 2 && cq == WrittenConsonants(l)) {
+      sim = loose_best;
+      method = MatchMethod::kPhonetic;
+    } else if (sim < options.loose_phonetic_similarity) {
+      // Two skeleton symbols alone say little ("zayd" and "society": "st").
+      const std::string kq = LooseSkeleton(q);
+      if (kq.size() >= 3 && kq == LooseSkeleton(l)) {
         sim = options.loose_phonetic_similarity;
         method = MatchMethod::kPhonetic;
       }
@@ -225,11 +225,23 @@ std::string WrittenConsonants(absl::string_view token) {
   out.reserve(token.size());
   for (char c : token) {
     if (c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y') continue;
+    if (c == 'v' || c == 'w') c = 'f';  // waw/vav are w or v; fa writes v too
     if (!out.empty() && out.back() == c) continue;
     out.push_back(c);
   }
-  if (out.size() > 1 && out.back() == 'h') out.pop_back();
+  if (out.size() > 2 && out.back() == 'h') out.pop_back();
   return out;
+}
+
+void LooseKeys(absl::string_view token, std::string* skeleton, std::string* consonants) {
+  *skeleton = LooseSkeleton(token);
+  if (skeleton->size() < 3) skeleton->clear();
+  *consonants = WrittenConsonants(token);
+  if (consonants->size() < 2) {
+    consonants->clear();
+  } else {
+    consonants->insert(consonants->begin(), '#');
+  }
 }
 
 }  // namespace partyscreen::internal

@@ -35,10 +35,11 @@
 //      (mohamed/muhammad, hussein/husayn). Abbreviations (mhmd, mohd) are
 //      not matched here.
 //   7. Loose (only with `loose_phonetic`, for queries written in a script
-//      without short vowels): when s is lower, tokens of 3+ letters with
-//      equal LooseSkeleton keys score `loose_consonant_similarity` if their
-//      `WrittenConsonants` agree too (wtn/watan, shmlkh/shamlakh), else
-//      `loose_phonetic_similarity` if the keys have 3+ symbols; kPhonetic.
+//      without short vowels), when s is lower, for tokens of 3+ letters:
+//      `loose_consonant_similarity` if their `WrittenConsonants` (2+
+//      letters) agree (wtn/watan, shmlkh/shamlakh, dwa/dawwa, lwy/levi),
+//      else `loose_phonetic_similarity` if their LooseSkeleton keys of 3+
+//      symbols agree; kPhonetic.
 // Single-letter tokens (initials) get no special treatment here; the aligner
 // handles them.
 //
@@ -102,12 +103,8 @@ struct TokenSimilarityOptions {
   // too few consonants for the skeleton to mean much (bank/bonk, wang/wong).
   // Default: 5.
   int phonetic_min_length = 5;
-  // Rule 7: also accept equal LooseSkeleton keys (for tokens transliterated
-  // from Arabic, Persian or Hebrew script), at `loose_phonetic_similarity`,
-  // when both tokens have at least 3 letters (rule 5 does not apply: a
-  // script without short vowels writes "watan" as "wtn") and the keys at
-  // least 3 symbols, or 2 when the written consonants agree too (see
-  // `loose_consonant_similarity`). Default: false.
+  // Rule 7 (see the file comment): for tokens transliterated from Arabic,
+  // Persian or Hebrew script. Default: false.
   bool loose_phonetic = false;
   // Rule 7. Default: 0.8.
   double loose_phonetic_similarity = 0.8;
@@ -133,11 +130,19 @@ TokenSimilarity CompareTokens(absl::string_view q, absl::string_view l,
                               const TokenSimilarityOptions& options = {},
                               double score_cutoff = 0.0);
 
-// The letters of `token` without the vowels a e i o u y, runs of one letter
-// written once, and a final 'h' dropped (a Latin spelling's trailing h
-// often stands for a vowel: "masalmeh"): "shamlakh" -> "shmlk",
-// "dawwa" -> "dw". No errors.
+// The letters of `token` without the vowels a e i o u y, 'v' and 'w'
+// written 'f' (waw and vav are w or v, and fa is also the v of foreign
+// words), runs of one letter written once, and a final 'h'
+// dropped when two letters remain (a Latin spelling's trailing h often
+// stands for a vowel: "masalmeh"): "shamlakh" -> "shmlk", "dawwa" -> "df",
+// "levi" -> "lf", "odeh" -> "dh". No errors.
 std::string WrittenConsonants(absl::string_view token);
+
+// The two keys under which rule 7 matches tokens (and the index looks them
+// up): `skeleton` = LooseSkeleton when it has 3+ symbols, `consonants` =
+// '#' + WrittenConsonants when that has 2+ letters ("dwa" and "dawwa":
+// "#df"); each "" otherwise. Rule 7 needs one of them equal. No errors.
+void LooseKeys(absl::string_view token, std::string* skeleton, std::string* consonants);
 
 // Returns true when `token` is non-empty and all ASCII digits.
 bool IsAllDigits(absl::string_view token);

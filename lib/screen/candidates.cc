@@ -78,8 +78,12 @@ std::vector<SimilarToken> LookUpSimilarTokens(const IndexData& d, absl::string_v
     }
   }
   if (loose && token.size() >= 3) {
-    auto it = d.loose_skeleton_tokens.find(LooseSkeleton(token));
-    if (it != d.loose_skeleton_tokens.end()) {
+    std::string keys[2];
+    LooseKeys(token, &keys[0], &keys[1]);
+    for (const std::string& key : keys) {
+      if (key.empty()) continue;
+      auto it = d.loose_skeleton_tokens.find(key);
+      if (it == d.loose_skeleton_tokens.end()) continue;
       for (uint32_t t : it->second) {
         bool have = false;
         for (const auto& s : out) have |= s.token == t;

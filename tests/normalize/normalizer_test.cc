@@ -184,6 +184,15 @@ TEST(NormalizerTest, LegalFormsGluedToAWord) {
   EXPECT_THAT(Tokens("Jscott Brown", NameKindHint::kPerson), ElementsAre("jscott", "brown"));
 }
 
+TEST(NormalizerTest, SpacedInitialsOfOrganisations) {
+  EXPECT_THAT(Tokens("A B C Company"), ElementsAre("abc", "company/legal_form"));
+  EXPECT_THAT(Tokens("Q R Trading", NameKindHint::kOrganization), ElementsAre("qr", "trading"));
+  // Persons' initials stay apart, and so do those of a name of unknown kind
+  // without a legal form.
+  EXPECT_THAT(Tokens("J R Smith", NameKindHint::kPerson), ElementsAre("j", "r", "smith"));
+  EXPECT_THAT(Tokens("J R Smith"), ElementsAre("j", "r", "smith"));
+}
+
 TEST(NormalizerTest, LegalFormHelpers) {
   EXPECT_TRUE(N().IsLegalForm("ltd"));
   EXPECT_TRUE(N().IsLegalForm("gmbh"));

@@ -191,8 +191,9 @@ TEST(CompareTokensTest, LoosePhoneticForScriptsWithoutShortVowels) {
   EXPECT_DOUBLE_EQ(CompareTokens("wtn", "watan", loose).similarity, 0.9);
   EXPECT_DOUBLE_EQ(CompareTokens("zhir", "zuheir", loose).similarity, 0.9);
   EXPECT_EQ(CompareTokens("wtn", "watan", loose).method, MatchMethod::kPhonetic);
-  // Keys of three symbols that agree, letters that do not: 0.8.
-  EXPECT_DOUBLE_EQ(CompareTokens("tridf", "tradive", loose).similarity, 0.85);  // JW lift
+  EXPECT_DOUBLE_EQ(CompareTokens("tridf", "tradive", loose).similarity, 0.9);  // f = v
+  // Skeletons of three symbols that agree, letters that do not: 0.8.
+  EXPECT_DOUBLE_EQ(CompareTokens("ktb", "qatab", loose).similarity, 0.8);
   EXPECT_DOUBLE_EQ(CompareTokens("qdur", "qaddour", loose).similarity, 0.9);
   // Two key symbols alone are not enough: "zayd" is not "society".
   EXPECT_LT(CompareTokens("zayd", "society", loose).similarity, 0.5);
@@ -201,7 +202,22 @@ TEST(CompareTokensTest, LoosePhoneticForScriptsWithoutShortVowels) {
   EXPECT_LT(CompareTokens("wtn", "watan").similarity, 0.7);
   EXPECT_LT(CompareTokens("zhir", "zuheir").similarity, 0.8);
   EXPECT_EQ(WrittenConsonants("shamlakh"), "shmlk");
-  EXPECT_EQ(WrittenConsonants("dawwa"), "dw");
+  EXPECT_EQ(WrittenConsonants("dawwa"), "df");
+  EXPECT_EQ(WrittenConsonants("odeh"), "dh");
+  EXPECT_EQ(WrittenConsonants("levi"), "lf");
+  // Short skeletons: the written consonants are the key.
+  std::string skeleton, consonants;
+  LooseKeys("dwa", &skeleton, &consonants);
+  EXPECT_EQ(skeleton, "");
+  EXPECT_EQ(consonants, "#df");
+  LooseKeys("shamlakh", &skeleton, &consonants);
+  EXPECT_EQ(skeleton, "smlk");
+  EXPECT_EQ(consonants, "#shmlk");
+  EXPECT_DOUBLE_EQ(CompareTokens("lwy", "levi", loose).similarity, 0.9);
+  EXPECT_DOUBLE_EQ(CompareTokens("dwa", "dawwa", loose).similarity, 0.9);
+  EXPECT_DOUBLE_EQ(CompareTokens("udah", "odeh", loose).similarity, 0.9);
+  LooseKeys("ab", &skeleton, &consonants);
+  EXPECT_EQ(consonants, "");
   EXPECT_EQ(WrittenConsonants("masalmeh"), "mslm");
   EXPECT_EQ(LooseSkeleton("zuheir"), LooseSkeleton("zhir"));
 }

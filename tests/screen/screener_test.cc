@@ -190,10 +190,9 @@ TEST_F(ScreenerTest, PunctuationAndDottedInitials) {
   EXPECT_TRUE(AlertsOn("Sergey-Lavrov", "P-003"));
 }
 
-// DISABLED: the engine joins dotted initials ("A.B.C." -> "abc") but not
-// single letters separated by spaces: "A B C Company" stays three one-letter
-// tokens and scores below the threshold against "A.B.C. Company".
-TEST_F(ScreenerTest, DISABLED_SpacedInitialsEqualDottedInitials) {
+// Dotted initials are joined ("A.B.C." -> "abc"), and so are single letters
+// separated by spaces in an organisation's name.
+TEST_F(ScreenerTest, SpacedInitialsEqualDottedInitials) {
   EXPECT_TRUE(AlertsOn("A B C Company", "O-001"));
 }
 
@@ -396,11 +395,9 @@ TEST_F(ScreenerTest, HonorificsAreStripped) {
   EXPECT_EQ(Top("General Vladimir Putin", PartyKind::kPerson), "P-002");
 }
 
-// DISABLED: "President" is not in the honorifics dictionary
-// (lib/data/honorifics.txt), so "President Sergey Lavrov" keeps an unmatched
-// distinctive token and scores about 0.36 against "Sergey Lavrov" (no alert),
-// while "Dr", "Mr.", "Sheikh" and "General" are stripped.
-TEST_F(ScreenerTest, DISABLED_OfficeTitlesAreStripped) {
+// Offices held ("President", "Prime Minister") are stripped like "Dr",
+// "Mr." and "General" (lib/data/honorifics.txt).
+TEST_F(ScreenerTest, OfficeTitlesAreStripped) {
   EXPECT_TRUE(AlertsOn("President Sergey Lavrov", "P-003", PartyKind::kPerson));
   EXPECT_TRUE(AlertsOn("President Vladimir Putin", "P-002", PartyKind::kPerson));
 }
