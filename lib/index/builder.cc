@@ -89,6 +89,7 @@ void BuildCheapLookups(IndexData* d) {
   d->name_entity_kind.resize(d->names.size());
   d->name_token_count.resize(d->names.size());
   d->name_weight.resize(d->names.size());
+  d->name_lengths.assign(d->names.size(), 0);
   for (size_t i = 0; i < d->names.size(); ++i) {
     const IndexedName& n = d->names[i];
     d->max_name_tokens = std::max(d->max_name_tokens, n.token_count);
@@ -99,6 +100,10 @@ void BuildCheapLookups(IndexData* d) {
     float rounded = static_cast<float>(weight);
     if (static_cast<double>(rounded) > weight) rounded = std::nextafter(rounded, 0.0f);
     d->name_weight[i] = rounded;
+    for (uint32_t k = 0; k < n.token_count; ++k) {
+      const std::string& v = d->vocab[d->name_tokens[n.token_begin + k]];
+      if (v.size() >= 2 && !IsAllDigits(v)) d->name_lengths[i] |= uint32_t{1} << std::min<size_t>(v.size(), 31);
+    }
   }
   d->vocab_info.resize(d->vocab.size());
   for (size_t t = 0; t < d->vocab.size(); ++t) {

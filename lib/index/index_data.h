@@ -146,6 +146,10 @@ struct IndexData {
   std::vector<uint16_t> name_token_count;
   // Per name: the sum of its tokens' weights, rounded down.
   std::vector<float> name_weight;
+  // Per name: bit min(length, 31) set for the length of each of its words
+  // of 2+ characters that is not a number (the tokens that may pair with a
+  // query token without a key; see QuerySideBound).
+  std::vector<uint32_t> name_lengths;
   // Per vocabulary token, packed so that a score bound reads one line:
   // bit c - 'a' of `letters` for each letter c it holds, its length (capped
   // at 255), whether it is all digits / holds a digit, its first character.

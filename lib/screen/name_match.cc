@@ -583,6 +583,7 @@ QuerySideBound::QuerySideBound(const IndexData& d, const QueryName& q, const Que
   exact_.assign(n_, 0);
   initial_.assign(n_, 0);
   cover_.assign(n_, 0);
+  unkeyed_lengths_.assign(n_, 0);
   // Query tokens that may match two list words joined.
   std::vector<uint8_t> may_join(n_, 0);
   for (uint32_t i : keys.joined()) {
@@ -631,10 +632,12 @@ QuerySideBound::QuerySideBound(const IndexData& d, const QueryName& q, const Que
     if (!t.is_number) {
       double unkeyed = 0;
       for (size_t len = 1; len <= 255; ++len) {
-        unkeyed = std::max(unkeyed, UnkeyedSimilarityBound(t.text.size(), len, true));
+        const double b = UnkeyedSimilarityBound(t.text.size(), len, true);
+        if (b > 0) unkeyed_lengths_[i] |= uint32_t{1} << std::min<size_t>(len, 31);
+        unkeyed = std::max(unkeyed, b);
       }
       if (unkeyed > 0) {
-        always_ |= uint32_t{1} << i;
+        unkeyed_ |= uint32_t{1} << i;
         cover_[i] = std::max(cover_[i], 1.0);
         best = std::max(best, std::max(c * unkeyed, c * min_sim));
         sim_[i] = std::max(sim_[i], unkeyed);
@@ -663,11 +666,16 @@ double Logit(double p) {
 }
 }  // namespace
 
-bool QuerySideBound::MayReach(uint32_t mask, uint32_t list_tokens, double list_weight, double cutoff) const {
+bool QuerySideBound::MayReach(uint32_t mask, uint32_t list_tokens, double list_weight, double cutoff,
+                              uint32_t list_lengths) const {
   if (!usable_ || cutoff <= 0) return true;
   if (cutoff >= 1) cutoff = 1 - 1e-12;
   const double* w = kFeatureWeights;
   mask |= always_;
+  for (uint32_t open = unkeyed_ & ~mask; open != 0; open &= open - 1) {
+    const int i = __builtin_ctz(open);
+    if (unkeyed_lengths_[i] & list_lengths) mask |= uint32_t{1} << i;
+  }
   // Names reached through the same query tokens share everything but their
   // token count: the rest is memoised per mask.
   // The list side: the list weight the matchable tokens can cover bounds

@@ -116,8 +116,11 @@ class QuerySideBound {
   QuerySideBound(const IndexData& d, const QueryName& q, const QueryKeyTable& keys);
   // False only if no name of `list_tokens` tokens of total weight
   // `list_weight` (at most the true total) whose matchable query tokens are
-  // within `mask` | always() can reach a name score of `cutoff`.
-  bool MayReach(uint32_t mask, uint32_t list_tokens, double list_weight, double cutoff) const;
+  // within `mask` | always() | the tokens that may pair without a key with
+  // a word of the name's lengths (`list_lengths`, IndexData::name_lengths;
+  // ~0u: any) can reach a name score of `cutoff`.
+  bool MayReach(uint32_t mask, uint32_t list_tokens, double list_weight, double cutoff,
+                uint32_t list_lengths = ~uint32_t{0}) const;
   // Query tokens any name may match without a key reaching it (initials,
   // particles).
   uint32_t always() const { return always_; }
@@ -126,6 +129,10 @@ class QuerySideBound {
   bool usable_ = false;  // at most 31 query tokens and a bounded model
   int n_ = 0;
   uint32_t always_ = 0;
+  // Tokens that may pair with a list word the keys did not find, and per
+  // token the list word lengths (bit min(length, 31)) where that is possible.
+  uint32_t unkeyed_ = 0;
+  std::vector<uint32_t> unkeyed_lengths_;
   double base_ = 0;  // the terms that depend on neither mask nor name
   double list_coef_[2] = {};  // coefficient of list coverage, not person / person
   std::vector<double> matched_, unmatched_, sim_, chars_, exact_weight_, cover_;

@@ -78,6 +78,30 @@ std::shared_ptr<const Index>* ScoreBoundTest::index_ = nullptr;
 
 // True if every pairing of the alignment of `q` with name `n` is one the
 // keys allow: a key token of that query token, an initial, or a join.
+// The query tokens whose keys reach name `n` (as CollectCandidates sets its
+// bits): key tokens, spans of two query tokens, exact joins.
+uint32_t KeyedMask(const IndexData& d, const QueryName& q, const QueryKeyTable& keys, uint32_t n) {
+  uint32_t mask = 0;
+  auto bit = [](uint32_t i) { return i < 32 ? uint32_t{1} << i : 0u; };
+  const IndexedName& in = d.names[n];
+  for (uint32_t k = 0; k < in.token_count; ++k) {
+    auto [b, e] = keys.Find(d.name_tokens[in.token_begin + k]);
+    for (const QueryKey* key = b; key != e; ++key) {
+      mask |= bit(key->query_index);
+      if (key->flags & QueryKey::kSpansNext) mask |= bit(key->query_index + 1);
+    }
+  }
+  for (uint32_t i : keys.joined()) {
+    if (i >= q.tokens.size()) continue;
+    for (uint32_t k = 0; k + 1 < in.token_count; ++k) {
+      const std::string& a = d.vocab[d.name_tokens[in.token_begin + k]];
+      const std::string& b = d.vocab[d.name_tokens[in.token_begin + k + 1]];
+      if (a + b == q.tokens[i].text) mask |= bit(i);
+    }
+  }
+  return mask;
+}
+
 bool KeyedAlignment(const IndexData& d, const QueryName& q, const QueryKeyTable& keys, uint32_t n) {
   std::vector<AlignToken> list = ListTokens(d, n);
   Alignment al = AlignName(d, q, n, list);
@@ -142,6 +166,11 @@ TEST_F(ScoreBoundTest, BoundsNeverFallBelowTheScore) {
         if (score >= 0.3 && score < 1.0) {
           const uint32_t all = q->tokens.size() >= 32 ? ~uint32_t{0} : (uint32_t{1} << q->tokens.size()) - 1;
           EXPECT_TRUE(query_side.MayReach(all, d.names[n].token_count, d.name_weight[n], score - 1e-9));
+          // Also with the name's word lengths, when only the tokens its keys
+          // reach count as matchable (as CollectCandidates calls it).
+          EXPECT_TRUE(query_side.MayReach(KeyedMask(d, *q, keys, n), d.names[n].token_count, d.name_weight[n],
+                                          score - 1e-9, d.name_lengths[n]))
+              << "name " << n;
           ++checked_query_side;
         }
       }
