@@ -289,6 +289,7 @@ NameFeatures ComputeFeatures(const IndexData& d, const QueryName& q, uint32_t na
     qw += w;
     if (p.list_index < 0 || p.method == MatchMethod::kNone || p.method == MatchMethod::kNumberMismatch) {
       qun += w;
+      f.query_unmatched_max = std::max(f.query_unmatched_max, w);
       all_exact = false;
       if (q.tokens[i].is_number) number_conflict = true;
       continue;
@@ -313,6 +314,7 @@ NameFeatures ComputeFeatures(const IndexData& d, const QueryName& q, uint32_t na
     lm += w * list_sim[j];
     if (list_sim[j] <= 0) {
       lun += w;
+      f.list_unmatched_max = std::max(f.list_unmatched_max, w);
       all_exact = false;
       if (list[j].is_number) number_conflict = true;
     }
@@ -352,6 +354,9 @@ double ScoreFromFeatures(const NameFeatures& f) {
   // A number on one side that the other lacks or contradicts ("VICTORY 3"
   // vs "VICTORY 5" or "VICTORY") is a different party: never an alert.
   if (f.x[10] > 0) p = std::min(p, kNumberConflictCap);
+  if (f.query_unmatched_max >= kTwoSidedMismatchWeight && f.list_unmatched_max >= kTwoSidedMismatchWeight) {
+    p = std::min(p, kTwoSidedMismatchCap);
+  }
   return std::min(p, 0.99);
 }
 
