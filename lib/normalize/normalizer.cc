@@ -43,10 +43,14 @@
 //  5. Tokenization of the ASCII text (lib/normalize/tokenize.h): dotted
 //     initials joined, apostrophes dropped, hyphens and other punctuation
 //     split, lower case, digit homoglyphs repaired.
-//  6. Roles (`AssignRoles`): "no"/"nr" before a number is a stopword; legal
-//     forms (legal_forms.txt) at the end, at the start, and multi-token ones
-//     anywhere, never all of a name and never for a person hint; leading
-//     honorifics (honorifics.txt); particles and stopwords.
+//  6. Roles (`AssignRoles`): "no"/"nr" before a number is a stopword; a
+//     vowel-less legal form glued to the first or last word is split off
+//     ("JSCVAD"); legal forms (legal_forms.txt) at the end, at the start,
+//     and multi-token ones anywhere, also with one typo in a word of 5+
+//     letters ("COMPAWNY"), never all of a name and never for a person
+//     hint; leading honorifics (honorifics.txt), not in a name with a legal
+//     form; particles and stopwords; spaced initials of an organisation
+//     joined ("A B C Company" -> "abc").
 #include "partyscreen/normalizer.h"
 
 #include <unicode/normalizer2.h>
