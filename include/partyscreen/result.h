@@ -44,6 +44,10 @@ struct Explanation {
   std::vector<std::string> list_tokens;       // normalised tokens of the matched name
   std::vector<TokenMatch> pairings;           // query-side pairings, then unmatched list tokens
   double name_score = 0;                      // [0, 1] before adjustments
+  // The rule that capped the name score, if one did: "number_conflict" (a
+  // number unmatched on one side: at most 0.6) or "two_sided_mismatch" (a
+  // word of weight >= 0.25 unmatched on each side: at most 0.79); "" if none.
+  std::string name_score_cap;
   std::vector<ScoreAdjustment> adjustments;   // in the order applied
 };
 

@@ -344,18 +344,25 @@ NameFeatures ComputeFeatures(const IndexData& d, const QueryName& q, uint32_t na
   return f;
 }
 
-double ScoreFromFeatures(const NameFeatures& f) {
+double ScoreFromFeatures(const NameFeatures& f, absl::string_view* cap) {
+  if (cap != nullptr) *cap = absl::string_view();
   if (f.all_exact) return 1.0;
   double z = kFeatureBias;
   for (int i = 0; i < kNumFeatures; ++i) z += kFeatureWeights[i] * f.x[i];
   // kScoreShift moves the logistic curve so that the dev benchmark's 1 %
   // false-alert point falls on kDefaultAlertThreshold.
   double p = 1.0 / (1.0 + std::exp(-(z + kScoreShift)));
+  auto apply = [&](double limit, absl::string_view why) {
+    if (p > limit) {
+      p = limit;
+      if (cap != nullptr) *cap = why;
+    }
+  };
   // A number on one side that the other lacks or contradicts ("VICTORY 3"
   // vs "VICTORY 5" or "VICTORY") is a different party: never an alert.
-  if (f.x[10] > 0) p = std::min(p, kNumberConflictCap);
+  if (f.x[10] > 0) apply(kNumberConflictCap, "number_conflict");
   if (f.query_unmatched_max >= kTwoSidedMismatchWeight && f.list_unmatched_max >= kTwoSidedMismatchWeight) {
-    p = std::min(p, kTwoSidedMismatchCap);
+    apply(kTwoSidedMismatchCap, "two_sided_mismatch");
   }
   return std::min(p, 0.99);
 }
@@ -739,6 +746,9 @@ void ExplainName(const IndexData& d, const QueryName& q, uint32_t name, Explanat
   std::vector<AlignToken> list = ListTokens(d, name);
   Alignment al = AlignName(d, q, name, list);
   out->query_tokens = q.display;
+  absl::string_view cap;
+  ScoreFromFeatures(ComputeFeatures(d, q, name, list, al), &cap);
+  out->name_score_cap = std::string(cap);
   out->list_tokens.clear();
   for (const auto& t : list) out->list_tokens.push_back(t.text);
   out->pairings.clear();

@@ -101,7 +101,9 @@ NameFeatures ComputeFeatures(const IndexData& d, const QueryName& q, uint32_t na
 // exactly; otherwise a logistic model over the features, fitted on the dev
 // benchmark by `partyscreen_calibrate` (README, "Calibration"), capped at
 // 0.99.
-double ScoreFromFeatures(const NameFeatures& f);
+// With `cap`, also says which cap lowered the score: "number_conflict",
+// "two_sided_mismatch" or "" (none).
+double ScoreFromFeatures(const NameFeatures& f, absl::string_view* cap = nullptr);
 
 class QueryKeyTable;
 

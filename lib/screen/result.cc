@@ -62,7 +62,9 @@ void AppendExplanation(const Explanation& e, std::string* out) {
     absl::StrAppend(out, ", \"method\": \"", m.method, "\", \"similarity\": ", JsonScore(m.similarity),
                     ", \"weight\": ", JsonScore(m.weight), "}");
   }
-  absl::StrAppend(out, "], \"name_score\": ", JsonScore(e.name_score), ", \"adjustments\": [");
+  absl::StrAppend(out, "], \"name_score\": ", JsonScore(e.name_score));
+  if (!e.name_score_cap.empty()) absl::StrAppend(out, ", \"name_score_cap\": \"", e.name_score_cap, "\"");
+  out->append(", \"adjustments\": [");
   for (size_t i = 0; i < e.adjustments.size(); ++i) {
     const ScoreAdjustment& a = e.adjustments[i];
     if (i) out->append(", ");
@@ -119,7 +121,8 @@ std::string FormatExplanation(const Hit& hit) {
     absl::StrAppend(&out, absl::StrFormat("       %-20s %-20s %-16s %6.3f %6.3f\n", m.query_token.empty() ? "-" : m.query_token,
                                           m.list_token.empty() ? "-" : m.list_token, m.method, m.similarity, m.weight));
   }
-  absl::StrAppend(&out, absl::StrFormat("       name score %.3f\n", e.name_score));
+  absl::StrAppend(&out, absl::StrFormat("       name score %.3f%s\n", e.name_score,
+                                        e.name_score_cap.empty() ? "" : absl::StrCat(" (capped: ", e.name_score_cap, ")")));
   for (const ScoreAdjustment& a : e.adjustments) {
     absl::StrAppend(&out, absl::StrFormat("       %+.3f %s: %s\n", a.effect, a.feature, a.detail));
   }

@@ -299,6 +299,17 @@ TEST_F(ScreenerTest, EachSideWithAnUnmatchedWordDoesNotAlert) {
   const double s = ScoreOf("Quorvane Ostrel Trading", "O-020");
   EXPECT_GE(s, 0.7);
   EXPECT_FALSE(AlertsOn("Quorvane Ostrel Trading", "O-020"));
+  // The explanation names the cap.
+  bool explained = false;
+  for (const Hit& h : Run("Quorvane Ostrel Trading").hits) {
+    if (h.entity_id != "O-020") continue;
+    EXPECT_EQ(h.explanation.name_score_cap, "two_sided_mismatch");
+    explained = true;
+  }
+  EXPECT_TRUE(explained);
+  for (const Hit& h : Run("Quorvane Ostrel").hits) {
+    if (h.entity_id == "O-020") EXPECT_EQ(h.explanation.name_score_cap, "");
+  }
   // Only the list's extra word: a short form, which alerts.
   EXPECT_TRUE(AlertsOn("Quorvane Ostrel", "O-020"));
 }
@@ -347,6 +358,8 @@ TEST_F(ScreenerTest, NumberMismatchIsExplained) {
     for (const TokenMatch& m : h.explanation.pairings) {
       if (m.method == "number_mismatch") found = true;
     }
+    // The cap, when it lowered the score, is named.
+    if (h.explanation.name_score > 0.6 - 1e-9) EXPECT_EQ(h.explanation.name_score_cap, "number_conflict");
   }
   EXPECT_TRUE(found) << "no number_mismatch pairing for Victory 3 vs VICTORY 5";
 }
