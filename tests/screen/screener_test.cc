@@ -308,7 +308,9 @@ TEST_F(ScreenerTest, EachSideWithAnUnmatchedWordDoesNotAlert) {
   }
   EXPECT_TRUE(explained);
   for (const Hit& h : Run("Quorvane Ostrel").hits) {
-    if (h.entity_id == "O-020") EXPECT_EQ(h.explanation.name_score_cap, "");
+    if (h.entity_id == "O-020") {
+      EXPECT_EQ(h.explanation.name_score_cap, "");
+    }
   }
   // Only the list's extra word: a short form, which alerts.
   EXPECT_TRUE(AlertsOn("Quorvane Ostrel", "O-020"));
@@ -359,7 +361,9 @@ TEST_F(ScreenerTest, NumberMismatchIsExplained) {
       if (m.method == "number_mismatch") found = true;
     }
     // The cap, when it lowered the score, is named.
-    if (h.explanation.name_score > 0.6 - 1e-9) EXPECT_EQ(h.explanation.name_score_cap, "number_conflict");
+    if (h.explanation.name_score > 0.6 - 1e-9) {
+      EXPECT_EQ(h.explanation.name_score_cap, "number_conflict");
+    }
   }
   EXPECT_TRUE(found) << "no number_mismatch pairing for Victory 3 vs VICTORY 5";
 }
