@@ -64,34 +64,26 @@ std::vector<SimilarToken> LookUpSimilarTokens(const IndexData& d, absl::string_v
       if (s.similarity >= kMinKeySimilarity) out.push_back({t, static_cast<float>(s.similarity)});
     }
   }
-  if (token.size() >= 3) {
-    std::string sk = ConsonantSkeleton(token);
-    auto it = d.skeleton_tokens.find(sk);
-    if (it != d.skeleton_tokens.end()) {
-      for (uint32_t t : it->second) {
-        bool have = false;
-        for (const auto& s : out) have |= s.token == t;
-        if (have) continue;
-        TokenSimilarity s = CompareTokens(token, d.vocab[t], options);
-        if (s.similarity >= kMinKeySimilarity) out.push_back({t, static_cast<float>(s.similarity)});
-      }
+  // Tokens filed under the same phonetic key, compared as the aligner does.
+  auto add_keyed = [&](const absl::flat_hash_map<std::string, std::vector<uint32_t>>& map,
+                       const std::string& key) {
+    if (key.empty()) return;
+    auto it = map.find(key);
+    if (it == map.end()) return;
+    for (uint32_t t : it->second) {
+      bool have = false;
+      for (const auto& s : out) have |= s.token == t;
+      if (have) continue;
+      TokenSimilarity s = CompareTokens(token, d.vocab[t], options);
+      if (s.similarity >= kMinKeySimilarity) out.push_back({t, static_cast<float>(s.similarity)});
     }
-  }
+  };
+  if (token.size() >= 3) add_keyed(d.skeleton_tokens, ConsonantSkeleton(token));
   if (loose && token.size() >= 3) {
-    std::string keys[2];
-    LooseKeys(token, &keys[0], &keys[1]);
-    for (const std::string& key : keys) {
-      if (key.empty()) continue;
-      auto it = d.loose_skeleton_tokens.find(key);
-      if (it == d.loose_skeleton_tokens.end()) continue;
-      for (uint32_t t : it->second) {
-        bool have = false;
-        for (const auto& s : out) have |= s.token == t;
-        if (have) continue;
-        TokenSimilarity s = CompareTokens(token, d.vocab[t], options);
-        if (s.similarity >= kMinKeySimilarity) out.push_back({t, static_cast<float>(s.similarity)});
-      }
-    }
+    std::string skeleton, consonants;
+    LooseKeys(token, &skeleton, &consonants);
+    add_keyed(d.loose_skeleton_tokens, skeleton);
+    add_keyed(d.loose_skeleton_tokens, consonants);
   }
   std::sort(out.begin(), out.end(), [](const SimilarToken& a, const SimilarToken& b) {
     return a.similarity != b.similarity ? a.similarity > b.similarity : a.token < b.token;
