@@ -103,9 +103,14 @@ double UnkeyedSimilarityBound(size_t query_length, size_t list_length, bool digi
   // LookUpSimilarTokens; tokens under 3 letters: none). A token it missed is
   // more than k edits away: at least ceil((k + 1) / 2) OSA edits (a
   // transposition counts 2 Levenshtein edits), and never fewer than the
-  // length difference.
+  // length difference. With k = 2 it also keeps every token within 2 OSA
+  // edits, which the deletion keys (2 deletions each side, ForEachDeletion)
+  // all find while both tokens have at most 24 characters: a token it
+  // missed is then at least 3 OSA edits away.
   const int k = query_length >= 3 ? std::min(2, EditBudget(query_length)) : 0;
-  const size_t osa = std::max<size_t>((static_cast<size_t>(k) + 2) / 2, longer - shorter);
+  size_t osa_min = (static_cast<size_t>(k) + 2) / 2;
+  if (k == 2 && query_length <= 24 && list_length <= 24) osa_min = 3;
+  const size_t osa = std::max<size_t>(osa_min, longer - shorter);
   double edit = 1.0 - static_cast<double>(osa) / static_cast<double>(longer);
   double bound = edit + std::max(token_defaults.jaro_winkler_bonus_cap, token_defaults.short_substitution_bonus_cap);
   if (digits && query_length == list_length) bound = std::max(bound, token_defaults.homoglyph_similarity);

@@ -12,6 +12,7 @@
 // is lost to them.
 
 #include <algorithm>
+#include <cstdio>
 #include <random>
 #include <string>
 #include <vector>
@@ -20,6 +21,7 @@
 #include "bench/query_mix.h"
 #include "gtest/gtest.h"
 #include "lib/index/index_data.h"
+#include "lib/scoring/token_similarity.h"
 #include "lib/screen/candidates.h"
 #include "lib/screen/name_match.h"
 #include "partyscreen/index.h"
@@ -186,6 +188,57 @@ TEST_F(ScoreBoundTest, BoundsNeverFallBelowTheScore) {
       "query-side checks: %lld\n",
       static_cast<long long>(names), static_cast<long long>(unkeyed), static_cast<long long>(high),
       static_cast<long long>(high_unbounded), static_cast<long long>(checked_query_side));
+}
+
+TEST_F(ScoreBoundTest, PairsTheLookupMissesStayWithinTheirBound) {
+  // Every vocabulary token that FindSimilarTokens does not return for a
+  // query token scores (as the aligner compares them, Latin or loose) no
+  // more than UnkeyedSimilarityBound of their lengths, or below the
+  // aligner's minimum similarity: the bounds rely on it.
+  const IndexData& d = data();
+  const double min_sim = AlignOptions().min_similarity;
+  std::mt19937_64 rng(7);
+  std::vector<std::string> tokens;
+  for (const std::string& text : Queries(400)) {
+    auto q = PrepareQueryName(d, text, NameKindHint::kUnknown);
+    if (!q.ok()) continue;
+    for (const auto& t : q->tokens) tokens.push_back(t.text);
+  }
+  // Long tokens too, where the Jaro-Winkler lift reaches past the edit budget.
+  for (int i = 0; i < 300; ++i) {
+    std::string t = d.vocab[rng() % d.vocab.size()];
+    if (t.size() < 8) continue;
+    for (int e = 0; e < 3; ++e) t[rng() % t.size()] = static_cast<char>('a' + rng() % 26);
+    tokens.push_back(t);
+  }
+  int64_t compared = 0, missed_high = 0;
+  for (const std::string& token : tokens) {
+    for (bool loose : {false, true}) {
+      std::vector<SimilarToken> found = FindSimilarTokens(d, token, loose);
+      std::vector<uint32_t> ids;
+      for (const auto& s : found) ids.push_back(s.token);
+      std::sort(ids.begin(), ids.end());
+      TokenSimilarityOptions o;
+      o.loose_phonetic = loose;
+      if (!loose) o.phonetic_similarity = 0.78;  // as AlignName for a Latin query
+      for (uint32_t t = 0; t < d.vocab.size(); ++t) {
+        if (std::binary_search(ids.begin(), ids.end(), t)) continue;
+        const TokenSimilarity s = CompareTokens(token, d.vocab[t], o, min_sim);
+        ++compared;
+        if (s.similarity < min_sim) continue;
+        ++missed_high;
+        const bool digits = std::any_of(token.begin(), token.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
+                            d.vocab_info[t].has_digit;
+        ASSERT_LE(s.similarity,
+                  UnkeyedSimilarityBound(std::min<size_t>(token.size(), 255), std::min<size_t>(d.vocab[t].size(), 255),
+                                         digits) + 1e-12)
+            << "query token of " << token.size() << " letters, list token of " << d.vocab[t].size();
+      }
+    }
+  }
+  EXPECT_GT(compared, 1000000);
+  std::printf("token pairs compared: %lld; missed by the lookup yet >= %.2f: %lld\n",
+              static_cast<long long>(compared), min_sim, static_cast<long long>(missed_high));
 }
 
 TEST_F(ScoreBoundTest, PruningKeepsEveryNameAtTheCutoff) {
