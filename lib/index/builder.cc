@@ -86,23 +86,23 @@ void BuildCheapLookups(IndexData* d) {
     for (size_t b = 1; b < d->deletion_buckets.size(); ++b) d->deletion_buckets[b] += d->deletion_buckets[b - 1];
   }
   d->max_name_tokens = 0;
-  d->name_entity_kind.resize(d->names.size());
-  d->name_token_count.resize(d->names.size());
-  d->name_weight.resize(d->names.size());
-  d->name_lengths.assign(d->names.size(), 0);
+  d->name_facts.assign(d->names.size(), IndexData::NameFacts());
   for (size_t i = 0; i < d->names.size(); ++i) {
     const IndexedName& n = d->names[i];
+    IndexData::NameFacts& f = d->name_facts[i];
     d->max_name_tokens = std::max(d->max_name_tokens, n.token_count);
-    d->name_entity_kind[i] = static_cast<uint8_t>(d->entities[n.entity].kind);
-    d->name_token_count[i] = static_cast<uint16_t>(std::min<uint32_t>(n.token_count, 65535));
+    f.token_begin = n.token_begin;
+    f.token_count = static_cast<uint16_t>(std::min<uint32_t>(n.token_count, 65535));
+    f.entity_kind = static_cast<uint8_t>(d->entities[n.entity].kind);
+    f.weak_alias = n.kind == v1::NAME_KIND_WEAK_ALIAS ? 1 : 0;
     double weight = 0;
     for (uint32_t k = 0; k < n.token_count; ++k) weight += std::max(1e-6, static_cast<double>(d->weight[d->name_tokens[n.token_begin + k]]));
     float rounded = static_cast<float>(weight);
     if (static_cast<double>(rounded) > weight) rounded = std::nextafter(rounded, 0.0f);
-    d->name_weight[i] = rounded;
+    f.weight = rounded;
     for (uint32_t k = 0; k < n.token_count; ++k) {
       const std::string& v = d->vocab[d->name_tokens[n.token_begin + k]];
-      if (v.size() >= 2 && !IsAllDigits(v)) d->name_lengths[i] |= uint32_t{1} << std::min<size_t>(v.size(), 31);
+      if (v.size() >= 2 && !IsAllDigits(v)) f.lengths |= uint32_t{1} << std::min<size_t>(v.size(), 31);
     }
   }
   d->vocab_info.resize(d->vocab.size());

@@ -139,17 +139,20 @@ struct IndexData {
 
   // The most tokens any indexed name has.
   uint32_t max_name_tokens = 0;
-  // Per name: its entity's kind (v1::EntityKind), beside the name so that
-  // score bounds need not read the entity.
-  std::vector<uint8_t> name_entity_kind;
-  // Per name: its token count, capped at 65535 (then read names[].token_count).
-  std::vector<uint16_t> name_token_count;
-  // Per name: the sum of its tokens' weights, rounded down.
-  std::vector<float> name_weight;
-  // Per name: bit min(length, 31) set for the length of each of its words
-  // of 2+ characters that is not a number (the tokens that may pair with a
-  // query token without a key; see QuerySideBound).
-  std::vector<uint32_t> name_lengths;
+  // Per name, packed so that the score bounds read one line per name: what
+  // they need of it besides its tokens.
+  struct NameFacts {
+    uint32_t token_begin = 0;  // as IndexedName
+    uint16_t token_count = 0;  // capped at 65535 (then read names[].token_count)
+    uint8_t entity_kind = 0;   // its entity's v1::EntityKind
+    uint8_t weak_alias = 0;    // 1 for a v1::NAME_KIND_WEAK_ALIAS
+    float weight = 0;          // the sum of its tokens' weights, rounded down
+    // Bit min(length, 31) set for the length of each of its words of 2+
+    // characters that is not a number (the tokens that may pair with a
+    // query token without a key; see QuerySideBound).
+    uint32_t lengths = 0;
+  };
+  std::vector<NameFacts> name_facts;
   // Per vocabulary token, packed so that a score bound reads one line:
   // bit c - 'a' of `letters` for each letter c it holds, its length (capped
   // at 255), whether it is all digits / holds a digit, its first character.

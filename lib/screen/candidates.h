@@ -45,6 +45,21 @@ class QueryKeyTable {
   double unkeyed_bound(uint32_t i, uint8_t list_length, bool digits) const {
     return (*unkeyed_table_)[(static_cast<size_t>(query_length_[i]) * 256 + list_length) * 2 + (digits ? 1 : 0)];
   }
+  // NameScoreUpperBound's per-token facts for this query (TokenBound),
+  // each computed on the token's first use by the query: the memo, its
+  // facts for vocabulary token `t` or nullptr, and a new entry for `t`
+  // (valid until the next Add).
+  const TokenBound* FindBound(uint32_t t) const {
+    return t < bound_slot_.size() && bound_slot_[t].first == serial_ ? &bounds_[bound_slot_[t].second] : nullptr;
+  }
+  TokenBound& AddBound(uint32_t t) const {
+    bound_slot_[t] = {serial_, static_cast<uint32_t>(bounds_.size())};
+    bounds_.emplace_back();
+    return bounds_.back();
+  }
+  // The per-query-token similarities of the TokenBounds (TokenBound::sims
+  // indexes it).
+  std::vector<double>& bound_sims() const { return bound_sims_; }
 
  private:
   std::vector<QueryKey> keys_;  // sorted by token
@@ -54,6 +69,9 @@ class QueryKeyTable {
   std::vector<std::pair<uint32_t, char>> initials_;
   std::vector<uint8_t> query_length_;  // per query token, capped at 255
   const std::vector<double>* unkeyed_table_ = nullptr;  // [query length][list length][digits]
+  mutable std::vector<std::pair<uint32_t, uint32_t>> bound_slot_;  // per vocab token: (serial_, index in bounds_)
+  mutable std::vector<TokenBound> bounds_;
+  mutable std::vector<double> bound_sims_;
 };
 
 // An upper bound of CompareTokens(q, l) (as the aligner calls it) for a

@@ -260,14 +260,20 @@ const char* const kFeatureNames[kNumFeatures] = {
     "non_latin_list_coverage",   // non_latin_query x list_coverage
 };
 
+TokenSimilarityOptions QueryTokenOptions(const QueryName& q) {
+  TokenSimilarityOptions o;
+  if (q.latin) o.phonetic_similarity = 0.78;
+  o.loose_phonetic = q.loose;
+  return o;
+}
+
 Alignment AlignName(const IndexData& d, const QueryName& q, uint32_t name,
                     const std::vector<AlignToken>& list) {
   AlignOptions o;
-  const auto kind = static_cast<v1::EntityKind>(d.name_entity_kind[name]);
+  const auto kind = static_cast<v1::EntityKind>(d.name_facts[name].entity_kind);
   o.allow_initials = q.hint != NameKindHint::kOrganization &&
                      (kind == v1::ENTITY_KIND_INDIVIDUAL || kind == v1::ENTITY_KIND_UNKNOWN);
-  if (q.latin) o.token.phonetic_similarity = 0.78;
-  o.token.loose_phonetic = q.loose;
+  o.token = QueryTokenOptions(q);
   o.allow_list_initials = false;
   o.cache = &q.cache;
   return AlignTokens(q.tokens, list, o);
@@ -319,7 +325,7 @@ NameFeatures ComputeFeatures(const IndexData& d, const QueryName& q, uint32_t na
       if (list[j].is_number) number_conflict = true;
     }
   }
-  const bool person = d.name_entity_kind[name] == v1::ENTITY_KIND_INDIVIDUAL;
+  const bool person = d.name_facts[name].entity_kind == v1::ENTITY_KIND_INDIVIDUAL;
   const double L = lw > 0 ? lm / lw : 0;
   f.x[0] = qw > 0 ? qm / qw : 0;
   f.x[1] = L;
@@ -367,10 +373,96 @@ double ScoreFromFeatures(const NameFeatures& f, absl::string_view* cap) {
   return std::min(p, 0.99);
 }
 
-double NameScoreUpperBound(const IndexData& d, const QueryName& q, const QueryKeyTable& keys, uint32_t name) {
-  const IndexedName& in = d.names[name];
+namespace {
+
+// The facts of vocabulary token `t` for the query (TokenBound), from the
+// memo of `keys` or computed now: its keys, the initials it answers, and
+// the pairs with query tokens that the keys did not find yet may be similar
+// (more edits apart than the lookup's budget, with a Jaro-Winkler lift):
+// where their lengths allow it (UnkeyedSimilarityBound), compared as the
+// aligner does, through the query's memo.
+const TokenBound& BoundFacts(const IndexData& d, const QueryName& q, const QueryKeyTable& keys, uint32_t t) {
+  if (const TokenBound* found = keys.FindBound(t)) return *found;
   const int n = static_cast<int>(q.tokens.size());
-  const int m = static_cast<int>(in.token_count);
+  static const AlignOptions align_defaults;
+  const double min_sim = align_defaults.min_similarity;
+  std::vector<double>& sims = keys.bound_sims();
+  const size_t at = sims.size();
+  sims.resize(at + static_cast<size_t>(n), 0.0);
+  double* s = sims.data() + at;
+  TokenBound& b = keys.AddBound(t);
+  b.sims = static_cast<uint32_t>(at);
+  const IndexData::VocabInfo& info = d.vocab_info[t];
+  b.weight = std::max<double>(d.weight[t], 1e-6);
+  b.is_number = info.is_number != 0;
+  auto raise = [](double* x, double v) { *x = std::max(*x, v); };
+  uint64_t keyed = 0;  // query tokens with a plain key to it
+  auto [begin, end] = keys.Find(t);
+  for (const QueryKey* k = begin; k != end; ++k) {
+    const uint32_t i = k->query_index;
+    if (i >= static_cast<uint32_t>(n)) continue;
+    if ((k->flags & (QueryKey::kSpansNext | QueryKey::kJoinPart)) == 0) keyed |= uint64_t{1} << i;
+    if (k->flags & QueryKey::kExact) {
+      b.exact |= uint64_t{1} << i;
+      b.best = 1.0;
+      continue;
+    }
+    raise(&s[i], k->similarity);
+    b.similar |= uint64_t{1} << i;
+    raise(&b.best, k->similarity);
+    if ((k->flags & QueryKey::kSpansNext) && i + 1 < static_cast<uint32_t>(n)) {
+      raise(&s[i + 1], k->similarity);
+      b.similar |= uint64_t{1} << (i + 1);
+    }
+    if (k->flags & QueryKey::kJoinPart) raise(&b.join_part, k->similarity);
+  }
+  if (info.length >= 2) {
+    for (const auto& [i, c] : keys.initials()) {
+      if (info.initial == c && i < static_cast<uint32_t>(n)) b.initials |= uint64_t{1} << i;
+    }
+  }
+  if (info.is_number || info.length < 2) return b;
+  const TokenSimilarityOptions token_options = QueryTokenOptions(q);
+  // The edit route reaches min_sim only within this share of the longer
+  // token's length in OSA edits (Jaro-Winkler lifts by at most the cap).
+  static const double edit_share = 1.0 + TokenSimilarityOptions().jaro_winkler_bonus_cap - min_sim;
+  for (int i = 0; i < n; ++i) {
+    const AlignToken& qt = q.tokens[i];
+    if (qt.is_number || qt.text.size() < 2 || ((keyed >> i) & 1)) continue;
+    const bool q_digit = std::any_of(qt.text.begin(), qt.text.end(), [](char c) { return c >= '0' && c <= '9'; });
+    const bool digits = q_digit || info.has_digit;
+    if (keys.unkeyed_bound(i, info.length, digits) <= 0) continue;
+    if (!digits) {
+      // Letters only one side has bound the edits from below; other
+      // routes (phonetic skeletons) are keyed.
+      const int osa_min = (__builtin_popcount(LetterMask(qt.text) ^ info.letters) + 1) / 2;
+      const size_t longer = std::max<size_t>(qt.text.size(), info.length);
+      if (osa_min > edit_share * static_cast<double>(longer) + 1e-9) continue;
+    }
+    const uint64_t key = TokenPairCache::Key(0, i, t);
+    double v;
+    if (const TokenSimilarity* hit = key != 0 ? q.cache.Find(key) : nullptr) {
+      v = hit->similarity;
+    } else {
+      TokenSimilarity ts = CompareTokens(qt.text, d.vocab[t], token_options, min_sim);
+      if (key != 0) q.cache.Insert(key, ts);
+      v = ts.similarity;
+    }
+    if (v >= min_sim) {
+      raise(&s[i], v);
+      b.similar |= uint64_t{1} << i;
+      raise(&b.best, v);
+    }
+  }
+  return b;
+}
+
+}  // namespace
+
+double NameScoreUpperBound(const IndexData& d, const QueryName& q, const QueryKeyTable& keys, uint32_t name) {
+  const IndexData::NameFacts& facts = d.name_facts[name];
+  const int n = static_cast<int>(q.tokens.size());
+  const int m = static_cast<int>(facts.token_count < 65535 ? facts.token_count : d.names[name].token_count);
   // Names without tokens are never reached by a key; very long queries are
   // not bounded (every query token needs a slot below).
   constexpr int kMaxQueryTokens = 64;
@@ -382,103 +474,41 @@ double NameScoreUpperBound(const IndexData& d, const QueryName& q, const QueryKe
   const double join_sim = align_defaults.joined_split_factor;
 
   // Best similarity each query / list token can reach, and whether it can
-  // match exactly.
+  // match exactly; per list token its weight and whether it is a number.
   double qsim[kMaxQueryTokens];
-  bool qexact[kMaxQueryTokens];
   std::fill(qsim, qsim + n, 0.0);
-  std::fill(qexact, qexact + n, false);
-  thread_local std::vector<double> lsim;
-  thread_local std::vector<uint8_t> lexact;
-  thread_local std::vector<uint64_t> lkeyed;  // per list token: query tokens keyed to it
+  uint64_t qexact = 0;
+  thread_local std::vector<double> lsim, lweight;
+  thread_local std::vector<uint8_t> lexact, lnumber;
   lsim.assign(m, 0.0);
-  lexact.assign(m, 0);
-  lkeyed.assign(m, 0);
-  const uint32_t* tok = d.name_tokens.data() + in.token_begin;
-  const auto kind = static_cast<v1::EntityKind>(d.name_entity_kind[name]);
+  lweight.resize(m);
+  lexact.resize(m);
+  lnumber.resize(m);
+  const uint32_t* tok = d.name_tokens.data() + facts.token_begin;
+  const auto kind = static_cast<v1::EntityKind>(facts.entity_kind);
   const bool initials = q.hint != NameKindHint::kOrganization &&
                         (kind == v1::ENTITY_KIND_INDIVIDUAL || kind == v1::ENTITY_KIND_UNKNOWN);
   auto raise = [](double* x, double s) { *x = std::max(*x, s); };
+  const std::vector<double>& sims = keys.bound_sims();
   for (int j = 0; j < m; ++j) {
-    const uint32_t t = tok[j];
-    auto [begin, end] = keys.Find(t);
-    for (const QueryKey* k = begin; k != end; ++k) {
-      const uint32_t i = k->query_index;
-      if (i >= static_cast<uint32_t>(n)) continue;
-      if ((k->flags & (QueryKey::kSpansNext | QueryKey::kJoinPart)) == 0) lkeyed[j] |= uint64_t{1} << i;
-      if (k->flags & QueryKey::kExact) {
-        qexact[i] = true;
-        lexact[j] = 1;
-        raise(&lsim[j], 1.0);
-        continue;
-      }
-      raise(&qsim[i], k->similarity);
-      raise(&lsim[j], k->similarity);
-      if ((k->flags & QueryKey::kSpansNext) && i + 1 < static_cast<uint32_t>(n)) raise(&qsim[i + 1], k->similarity);
-      if (k->flags & QueryKey::kJoinPart) {
-        if (j > 0) raise(&lsim[j - 1], k->similarity);
-        if (j + 1 < m) raise(&lsim[j + 1], k->similarity);
-      }
+    const TokenBound& b = BoundFacts(d, q, keys, tok[j]);
+    const double* s = sims.data() + b.sims;
+    qexact |= b.exact;
+    lexact[j] = b.exact != 0;
+    lweight[j] = b.weight;
+    lnumber[j] = b.is_number;
+    raise(&lsim[j], b.best);
+    for (uint64_t x = b.similar; x != 0; x &= x - 1) {
+      const int i = __builtin_ctzll(x);
+      raise(&qsim[i], s[i]);
     }
-    if (initials && !keys.initials().empty()) {
-      const char first = d.vocab_info[t].initial;
-      for (const auto& [i, c] : keys.initials()) {
-        if (first == c && i < static_cast<uint32_t>(n) && d.vocab[t].size() >= 2) {
-          raise(&qsim[i], initial_sim);
-          raise(&lsim[j], initial_sim);
-        }
-      }
+    if (b.join_part > 0) {
+      if (j > 0) raise(&lsim[j - 1], b.join_part);
+      if (j + 1 < m) raise(&lsim[j + 1], b.join_part);
     }
-  }
-  // Pairs the keys did not find may still be similar (more edits apart than
-  // the lookup's budget, with a Jaro-Winkler lift): where their lengths
-  // allow it (UnkeyedSimilarityBound), compare them as the aligner does,
-  // through the query's memo.
-  TokenSimilarityOptions token_options;
-  if (q.latin) token_options.phonetic_similarity = 0.78;  // as AlignName
-  token_options.loose_phonetic = q.loose;
-  // The edit route reaches min_sim only within this share of the longer
-  // token's length in OSA edits (Jaro-Winkler lifts by at most the cap).
-  static const double edit_share = 1.0 + TokenSimilarityOptions().jaro_winkler_bonus_cap - min_sim;
-  // Per query token: may it pair beyond its keys, has it a digit, its
-  // letters.
-  bool q_open[kMaxQueryTokens];
-  bool q_digit[kMaxQueryTokens];
-  uint32_t q_letters[kMaxQueryTokens];
-  for (int i = 0; i < n; ++i) {
-    const AlignToken& qt = q.tokens[i];
-    q_open[i] = !qt.is_number && qt.text.size() >= 2;
-    q_digit[i] = std::any_of(qt.text.begin(), qt.text.end(), [](char c) { return c >= '0' && c <= '9'; });
-    q_letters[i] = LetterMask(qt.text);
-  }
-  for (int j = 0; j < m; ++j) {
-    const uint32_t t = tok[j];
-    const IndexData::VocabInfo& info = d.vocab_info[t];
-    if (info.is_number || info.length < 2) continue;
-    for (int i = 0; i < n; ++i) {
-      if (!q_open[i] || ((lkeyed[j] >> i) & 1)) continue;
-      const AlignToken& qt = q.tokens[i];
-      const bool digits = q_digit[i] || info.has_digit;
-      if (keys.unkeyed_bound(i, info.length, digits) <= 0) continue;
-      if (!digits) {
-        // Letters only one side has bound the edits from below; other
-        // routes (phonetic skeletons) are keyed.
-        const int osa_min = (__builtin_popcount(q_letters[i] ^ info.letters) + 1) / 2;
-        const size_t longer = std::max<size_t>(qt.text.size(), info.length);
-        if (osa_min > edit_share * static_cast<double>(longer) + 1e-9) continue;
-      }
-      const uint64_t key = TokenPairCache::Key(0, i, t);
-      double s;
-      if (const TokenSimilarity* hit = key != 0 ? q.cache.Find(key) : nullptr) {
-        s = hit->similarity;
-      } else {
-        TokenSimilarity ts = CompareTokens(qt.text, d.vocab[t], token_options, min_sim);
-        if (key != 0) q.cache.Insert(key, ts);
-        s = ts.similarity;
-      }
-      if (s >= min_sim) {
-        raise(&qsim[i], s);
-        raise(&lsim[j], s);
-      }
+    if (initials && b.initials != 0) {
+      for (uint64_t x = b.initials; x != 0; x &= x - 1) raise(&qsim[__builtin_ctzll(x)], initial_sim);
+      raise(&lsim[j], initial_sim);
     }
   }
   // A query word that is two adjacent list words joined ("sensetime").
@@ -516,10 +546,10 @@ double NameScoreUpperBound(const IndexData& d, const QueryName& q, const QueryKe
     if (qt.is_number) {
       any_number = true;
       qsim[i] = 0;  // numbers match only exactly
-      if (!qexact[i]) conflict = true;
+      if (((qexact >> i) & 1) == 0) conflict = true;
     }
     double term = 0;  // unmatched
-    if (qexact[i]) {
+    if ((qexact >> i) & 1) {
       term = std::max(term, (a + w[2]) * wi / qw);
       best_sim = 1;
       exact_chars += static_cast<double>(qt.text.size());
@@ -544,11 +574,11 @@ double NameScoreUpperBound(const IndexData& d, const QueryName& q, const QueryKe
   // List side: per token, unmatched (x4) or matched with similarity in
   // [min_sim, lsim] (x1, x15, x18).
   double lw = 0;
-  for (int j = 0; j < m; ++j) lw += W(d.weight[tok[j]]);
+  for (int j = 0; j < m; ++j) lw += lweight[j];
   const double b = w[1] + w[15] * (person ? 1 : 0) + w[18] * non_latin;
   for (int j = 0; j < m; ++j) {
-    const double wj = W(d.weight[tok[j]]);
-    if (d.vocab_info[tok[j]].is_number) {
+    const double wj = lweight[j];
+    if (lnumber[j]) {
       any_number = true;
       if (!lexact[j]) {
         lsim[j] = 0;

@@ -89,8 +89,13 @@ std::vector<AlignToken> ListTokens(const IndexData& d, uint32_t name);
 // The same into `out`, reusing its storage.
 void FillListTokens(const IndexData& d, uint32_t name, std::vector<AlignToken>* out);
 
+// The token comparison options of query `q`: for a Latin-script query,
+// phonetic equality counts 0.78; loose phonetic keys for scripts without
+// short vowels.
+TokenSimilarityOptions QueryTokenOptions(const QueryName& q);
+
 // Aligns the query with indexed name `name` (initials only between persons;
-// phonetic equality counts less for Latin-script queries).
+// token comparisons with QueryTokenOptions).
 Alignment AlignName(const IndexData& d, const QueryName& q, uint32_t name,
                     const std::vector<AlignToken>& list);
 
@@ -106,6 +111,21 @@ NameFeatures ComputeFeatures(const IndexData& d, const QueryName& q, uint32_t na
 double ScoreFromFeatures(const NameFeatures& f, absl::string_view* cap = nullptr);
 
 class QueryKeyTable;
+
+// What NameScoreUpperBound knows about one vocabulary token for one query,
+// whatever name it is in: computed on the token's first use by the query
+// (QueryKeyTable memoises it), then read for every name that has it.
+// Bit i of a mask is query token i (queries of at most 64 tokens).
+struct TokenBound {
+  uint64_t exact = 0;     // query tokens equal to it
+  uint64_t similar = 0;   // query tokens that may pair with it inexactly (similarity in sims)
+  uint64_t initials = 0;  // single-letter query tokens that are its initial
+  double best = 0;        // its best similarity with any query token (1 if exact), initials aside
+  double join_part = 0;   // a split key's similarity: its neighbours may pair that well (0: none)
+  double weight = 0;      // its weight, at least 1e-6 (as ComputeFeatures)
+  bool is_number = false;
+  uint32_t sims = 0;      // index of its per-query-token similarities in QueryKeyTable::bound_sims()
+};
 
 // An upper bound of ScoreName(d, q, name) that costs one pass over the
 // name's token ids plus a memoised comparison of the token pairs the keys
@@ -129,7 +149,7 @@ class QuerySideBound {
   // False only if no name of `list_tokens` tokens of total weight
   // `list_weight` (at most the true total) whose matchable query tokens are
   // within `mask` | always() | the tokens that may pair without a key with
-  // a word of the name's lengths (`list_lengths`, IndexData::name_lengths;
+  // a word of the name's lengths (`list_lengths`, IndexData::NameFacts::lengths;
   // ~0u: any) can reach a name score of `cutoff`.
   bool MayReach(uint32_t mask, uint32_t list_tokens, double list_weight, double cutoff,
                 uint32_t list_lengths = ~uint32_t{0}) const;

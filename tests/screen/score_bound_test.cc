@@ -167,11 +167,11 @@ TEST_F(ScoreBoundTest, BoundsNeverFallBelowTheScore) {
         // name's true weight must admit any cutoff at or below the score.
         if (score >= 0.3 && score < 1.0) {
           const uint32_t all = q->tokens.size() >= 32 ? ~uint32_t{0} : (uint32_t{1} << q->tokens.size()) - 1;
-          EXPECT_TRUE(query_side.MayReach(all, d.names[n].token_count, d.name_weight[n], score - 1e-9));
+          EXPECT_TRUE(query_side.MayReach(all, d.names[n].token_count, d.name_facts[n].weight, score - 1e-9));
           // Also with the name's word lengths, when only the tokens its keys
           // reach count as matchable (as CollectCandidates calls it).
-          EXPECT_TRUE(query_side.MayReach(KeyedMask(d, *q, keys, n), d.names[n].token_count, d.name_weight[n],
-                                          score - 1e-9, d.name_lengths[n]))
+          EXPECT_TRUE(query_side.MayReach(KeyedMask(d, *q, keys, n), d.names[n].token_count, d.name_facts[n].weight,
+                                          score - 1e-9, d.name_facts[n].lengths))
               << "name " << n;
           ++checked_query_side;
         }
@@ -213,14 +213,17 @@ TEST_F(ScoreBoundTest, PairsTheLookupMissesStayWithinTheirBound) {
   }
   int64_t compared = 0, missed_high = 0;
   for (const std::string& token : tokens) {
-    for (bool loose : {false, true}) {
+    // A query in Latin script, in Cyrillic (not Latin, not loose), in Arabic.
+    for (int script = 0; script < 3; ++script) {
+      QueryName query;
+      query.latin = script == 0;
+      query.loose = script == 2;
+      const bool loose = query.loose;
       std::vector<SimilarToken> found = FindSimilarTokens(d, token, loose);
       std::vector<uint32_t> ids;
       for (const auto& s : found) ids.push_back(s.token);
       std::sort(ids.begin(), ids.end());
-      TokenSimilarityOptions o;
-      o.loose_phonetic = loose;
-      if (!loose) o.phonetic_similarity = 0.78;  // as AlignName for a Latin query
+      const TokenSimilarityOptions o = QueryTokenOptions(query);  // as AlignName
       for (uint32_t t = 0; t < d.vocab.size(); ++t) {
         if (std::binary_search(ids.begin(), ids.end(), t)) continue;
         const TokenSimilarity s = CompareTokens(token, d.vocab[t], o, min_sim);
