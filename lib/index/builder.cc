@@ -87,6 +87,7 @@ void BuildCheapLookups(IndexData* d) {
   }
   d->max_name_tokens = 0;
   d->name_facts.assign(d->names.size(), IndexData::NameFacts());
+  d->digit_word_names.clear();
   for (size_t i = 0; i < d->names.size(); ++i) {
     const IndexedName& n = d->names[i];
     IndexData::NameFacts& f = d->name_facts[i];
@@ -102,8 +103,14 @@ void BuildCheapLookups(IndexData* d) {
     f.weight = rounded;
     for (uint32_t k = 0; k < n.token_count; ++k) {
       const std::string& v = d->vocab[d->name_tokens[n.token_begin + k]];
-      if (v.size() >= 2 && !IsAllDigits(v)) f.lengths |= uint32_t{1} << std::min<size_t>(v.size(), 31);
+      if (v.size() >= 2 && !IsAllDigits(v)) {
+        f.lengths |= uint32_t{1} << std::min<size_t>(v.size(), 31);
+        if (std::any_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+          f.lengths |= IndexData::NameFacts::kDigitWord;
+        }
+      }
     }
+    if (f.lengths & IndexData::NameFacts::kDigitWord) d->digit_word_names.push_back(static_cast<uint32_t>(i));
   }
   d->vocab_info.resize(d->vocab.size());
   for (size_t t = 0; t < d->vocab.size(); ++t) {
@@ -115,6 +122,13 @@ void BuildCheapLookups(IndexData* d) {
     info.is_number = IsAllDigits(v) ? 1 : 0;
     info.initial = v.empty() ? '\0' : v[0];
   }
+  d->prefix_tokens.clear();
+  for (uint32_t t = 0; t < d->vocab.size(); ++t) {
+    if (d->vocab[t].size() >= IndexData::kPrefixKeyMinLength) {
+      d->prefix_tokens.push_back(uint64_t{IndexData::PrefixKey(d->vocab[t])} << 32 | t);
+    }
+  }
+  std::sort(d->prefix_tokens.begin(), d->prefix_tokens.end());
   d->vocab_by_length.clear();
   for (uint32_t t = 0; t < d->vocab.size(); ++t) {
     size_t len = d->vocab[t].size();

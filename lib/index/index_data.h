@@ -149,10 +149,14 @@ struct IndexData {
     float weight = 0;          // the sum of its tokens' weights, rounded down
     // Bit min(length, 31) set for the length of each of its words of 2+
     // characters that is not a number (the tokens that may pair with a
-    // query token without a key; see QuerySideBound).
+    // query token without a key; see QuerySideBound), and kDigitWord if one
+    // of them holds a digit (a homoglyph pairing may reach it).
     uint32_t lengths = 0;
+    static constexpr uint32_t kDigitWord = 1;
   };
   std::vector<NameFacts> name_facts;
+  // The names with a kDigitWord, sorted.
+  std::vector<uint32_t> digit_word_names;
   // Per vocabulary token, packed so that a score bound reads one line:
   // bit c - 'a' of `letters` for each letter c it holds, its length (capped
   // at 255), whether it is all digits / holds a digit, its first character.
@@ -166,6 +170,17 @@ struct IndexData {
   std::vector<VocabInfo> vocab_info;
   // Vocabulary token ids by token length.
   std::vector<std::vector<uint32_t>> vocab_by_length;
+  // The vocabulary tokens of kPrefixKeyMinLength or more characters by their
+  // first 4 (PrefixKey), as PrefixKey << 32 | token id, sorted: the pairs
+  // more than 2 edits apart that a Latin-script query may still match
+  // (TokenSimilarityOptions::far_lift_prefix) share their first 4 letters.
+  static constexpr size_t kPrefixKeyMinLength = 5;
+  std::vector<uint64_t> prefix_tokens;
+  static uint32_t PrefixKey(absl::string_view token) {
+    uint32_t k = 0;
+    for (size_t i = 0; i < 4; ++i) k = k << 8 | (i < token.size() ? static_cast<unsigned char>(token[i]) : 0u);
+    return k;
+  }
 
   // Deletion neighbourhood of the vocabulary (after SymSpell, Garbe 2012):
   // for every token, the 64-bit FNV-1a hashes of the strings made by

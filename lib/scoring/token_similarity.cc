@@ -166,7 +166,12 @@ TokenSimilarity CompareTokens(absl::string_view q, absl::string_view l,
   const bool very_short =
       static_cast<int>(shorter) <= options.very_short_length &&
       osa > options.very_short_max_edits;
-  if (!very_short && cap > 0 && edit + cap >= score_cutoff) {
+  bool lift = true;
+  if (options.far_lift_prefix > 0 && osa > 2) {
+    const size_t need = static_cast<size_t>(options.far_lift_prefix);
+    lift = shorter >= need && q.substr(0, need) == l.substr(0, need);
+  }
+  if (!very_short && lift && cap > 0 && edit + cap >= score_cutoff) {
     const double jw = JaroWinklerSimilarity(q, l);
     sim = std::max(edit, std::min(jw, edit + cap));
     sim = std::min(sim, 1.0);

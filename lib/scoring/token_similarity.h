@@ -23,7 +23,11 @@
 //      `short_substitution_bonus_cap` for equal lengths (bank/bonk: 0.80).
 //      Capping keeps JW's prefix bias from lifting unrelated words that only
 //      share a first letter (sunny/sensetime stays < 0.5), while one typo in a
-//      token of >= 5 letters still scores >= 0.85.
+//      token of >= 5 letters still scores >= 0.85. With `far_lift_prefix` >
+//      0, pairs more than 2 OSA edits apart are lifted only when their first
+//      `far_lift_prefix` characters agree (technologies/technology: 0.85;
+//      without the lift a Latin word three edits from another is not a
+//      spelling of it).
 //   5. Very short tokens: when the shorter token has at most
 //      `very_short_length` letters and the OSA distance exceeds
 //      `very_short_max_edits`, s = e (no JW lift, no phonetic).
@@ -82,6 +86,14 @@ struct TokenSimilarityOptions {
   // longer than `short_token_length`, and of short tokens of different
   // lengths. Default: 0.10.
   double jaro_winkler_bonus_cap = 0.10;
+  // Rule 4: when > 0, pairs more than 2 OSA edits apart get the
+  // Jaro-Winkler lift only if their first `far_lift_prefix` characters
+  // agree. Queries typed in Latin script use 4 (the candidate index then
+  // keys every pair that can still reach the aligner's minimum similarity
+  // through the lift: 2 edits apart, or sharing 4 first letters);
+  // transliterations keep the lift, which rewards their systematic
+  // differences ("avtomobilnaya"/"automobile"). Default: 0.
+  int far_lift_prefix = 0;
   // Rule 4: the lift for short tokens of equal length (a substitution).
   // Default: 0.05.
   double short_substitution_bonus_cap = 0.05;

@@ -89,9 +89,36 @@ std::vector<SimilarToken> LookUpSimilarTokens(const IndexData& d, absl::string_v
   return out;
 }
 
+// The vocabulary tokens sharing the first 4 letters of `token` that are not
+// in `found` yet similar to it: Jaro-Winkler may lift such pairs however
+// many edits apart ("technologies"/"technology"). Tokens shorter than
+// kPrefixKeyMinLength are too many edits from a 5+ letter token to reach the
+// minimum similarity once 3 or more edits apart. Best first.
+std::vector<SimilarToken> LookUpPrefixTokens(const IndexData& d, absl::string_view token, bool loose,
+                                             const std::vector<SimilarToken>& found) {
+  std::vector<SimilarToken> out;
+  if (token.size() < IndexData::kPrefixKeyMinLength) return out;
+  TokenSimilarityOptions options;
+  options.loose_phonetic = loose;
+  const uint64_t key = uint64_t{IndexData::PrefixKey(token)} << 32;
+  auto it = std::lower_bound(d.prefix_tokens.begin(), d.prefix_tokens.end(), key);
+  for (; it != d.prefix_tokens.end() && (*it >> 32) == (key >> 32); ++it) {
+    const uint32_t t = static_cast<uint32_t>(*it);
+    bool have = false;
+    for (const auto& s : found) have |= s.token == t;
+    if (have) continue;
+    TokenSimilarity s = CompareTokens(token, d.vocab[t], options, kMinKeySimilarity);
+    if (s.similarity >= kMinKeySimilarity) out.push_back({t, static_cast<float>(s.similarity)});
+  }
+  std::sort(out.begin(), out.end(), [](const SimilarToken& a, const SimilarToken& b) {
+    return a.similarity != b.similarity ? a.similarity > b.similarity : a.token < b.token;
+  });
+  return out;
+}
+
 }  // namespace
 
-double UnkeyedSimilarityBound(size_t query_length, size_t list_length, bool digits) {
+double UnkeyedSimilarityBound(size_t query_length, size_t list_length, bool digits, bool far_lift_needs_prefix) {
   static const TokenSimilarityOptions token_defaults;
   static const AlignOptions align_defaults;
   if (query_length == 0 || list_length == 0) return 0;
@@ -110,19 +137,29 @@ double UnkeyedSimilarityBound(size_t query_length, size_t list_length, bool digi
   if (k == 2 && list_length >= 3) osa_min = query_length <= 24 && list_length <= 24 ? 3 : 2;
   const size_t osa = std::max<size_t>(osa_min, longer - shorter);
   double edit = 1.0 - static_cast<double>(osa) / static_cast<double>(longer);
-  double bound = edit + std::max(token_defaults.jaro_winkler_bonus_cap, token_defaults.short_substitution_bonus_cap);
+  // Pairs 3+ edits apart sharing their first 4 letters are keyed (the prefix
+  // lookup): with far_lift_prefix, a missed pair that far apart has no lift.
+  const bool lift = !far_lift_needs_prefix || osa <= 2;
+  double bound =
+      edit + (lift ? std::max(token_defaults.jaro_winkler_bonus_cap, token_defaults.short_substitution_bonus_cap) : 0.0);
   if (digits && query_length == list_length) bound = std::max(bound, token_defaults.homoglyph_similarity);
   bound = std::min(bound, 0.99);
   return bound >= align_defaults.min_similarity ? bound : 0.0;
 }
 
-std::vector<SimilarToken> FindSimilarTokens(const IndexData& d, absl::string_view token, bool loose) {
+std::vector<SimilarToken> FindSimilarTokens(const IndexData& d, absl::string_view token, bool loose,
+                                            bool with_prefix) {
   // The same words recur across the rows of a vendor file ("technology",
   // "trading", common surnames): each thread keeps the lookups it made in
   // the index it made them in, up to a bound.
+  // Per token: the lookup, then the tokens LookUpPrefixTokens adds to it.
+  struct Found {
+    std::vector<SimilarToken> tokens;
+    size_t similar = 0;
+  };
   struct Memo {
     uint64_t index_serial = 0;
-    absl::flat_hash_map<std::string, std::vector<SimilarToken>> found[2];  // by `loose`
+    absl::flat_hash_map<std::string, Found> found[2];  // by `loose`
   };
   constexpr size_t kMaxMemoTokens = 1 << 16;
   thread_local Memo memo;
@@ -132,12 +169,18 @@ std::vector<SimilarToken> FindSimilarTokens(const IndexData& d, absl::string_vie
     memo.index_serial = d.serial;
   }
   auto& found = memo.found[loose ? 1 : 0];
+  auto result = [with_prefix](const Found& f) {
+    return with_prefix ? f.tokens : std::vector<SimilarToken>(f.tokens.begin(), f.tokens.begin() + static_cast<long>(f.similar));
+  };
   auto it = found.find(token);
-  if (it != found.end()) return it->second;
-  std::vector<SimilarToken> out = LookUpSimilarTokens(d, token, loose);
+  if (it != found.end()) return result(it->second);
+  Found f;
+  f.tokens = LookUpSimilarTokens(d, token, loose);
+  f.similar = f.tokens.size();
+  std::vector<SimilarToken> more = LookUpPrefixTokens(d, token, loose, f.tokens);
+  f.tokens.insert(f.tokens.end(), more.begin(), more.end());
   if (found.size() >= kMaxMemoTokens) found.clear();
-  found.emplace(std::string(token), out);
-  return out;
+  return result(found.emplace(std::string(token), std::move(f)).first->second);
 }
 
 void QueryKeyTable::Build(const IndexData& d, const QueryName& q) {
@@ -145,17 +188,19 @@ void QueryKeyTable::Build(const IndexData& d, const QueryName& q) {
   joined_.clear();
   initials_.clear();
   query_length_.clear();
-  static const std::vector<double> table = [] {
+  auto make_table = [](bool far_lift_needs_prefix) {
     std::vector<double> t;
     t.reserve(256 * 256 * 2);
     for (size_t q = 0; q < 256; ++q) {
       for (size_t l = 0; l < 256; ++l) {
-        for (bool digits : {false, true}) t.push_back(UnkeyedSimilarityBound(q, l, digits));
+        for (bool digits : {false, true}) t.push_back(UnkeyedSimilarityBound(q, l, digits, far_lift_needs_prefix));
       }
     }
     return t;
-  }();
-  unkeyed_table_ = &table;
+  };
+  static const std::vector<double> lift_any = make_table(false);
+  static const std::vector<double> lift_prefix = make_table(true);
+  unkeyed_table_ = QueryTokenOptions(q).far_lift_prefix > 0 ? &lift_prefix : &lift_any;
   bounds_.clear();
   bound_sims_.clear();
   if (stamp_.size() != d.vocab.size()) {
@@ -243,10 +288,16 @@ absl::StatusOr<std::vector<uint32_t>> CollectCandidates(const IndexData& d, cons
     std::stable_sort(order.begin(), order.end(),
                      [&](size_t a, size_t b) { return q.tokens[a].weight < q.tokens[b].weight; });
     uint32_t low = 0;
+    // Over any name without a letters-and-digits word (those few are all
+    // reached below): as many tokens as the longest, or one; any weight;
+    // words of any length.
+    const uint32_t any_lengths = ~IndexData::NameFacts::kDigitWord;
     for (size_t i : order) {
       const uint32_t with = low | (uint32_t{1} << i);
-      // Over any name: as many tokens as the longest, or one; any weight.
-      if (query_side->MayReach(with, longest, 0, name_cutoff) || query_side->MayReach(with, 1, 0, name_cutoff)) break;
+      if (query_side->MayReach(with, longest, 0, name_cutoff, any_lengths) ||
+          query_side->MayReach(with, 1, 0, name_cutoff, any_lengths)) {
+        break;
+      }
       low = with;
     }
     if (q.tokens.size() <= 31) skip = low;
@@ -290,6 +341,17 @@ absl::StatusOr<std::vector<uint32_t>> CollectCandidates(const IndexData& d, cons
   }
   for (const auto& [i, token] : q.split_similar) {
     if (!d.is_particle[token]) add(d.token_postings, token, bit(i));
+  }
+  // The skip above holds for names without a letters-and-digits word, where
+  // no homoglyph pairing is possible; the others are all bounded.
+  if (skip != 0) {
+    for (uint32_t n : d.digit_word_names) {
+      if (stamp[n] != serial) {
+        stamp[n] = serial;
+        bits[n] = 0;
+        reached.push_back(n);
+      }
+    }
   }
 
   // Prune names whose score bound cannot reach the cutoff: first from the

@@ -79,9 +79,13 @@ class QueryKeyTable {
 // `list_length` that FindSimilarTokens did NOT return for the query token:
 // such a pair is more edits apart than the lookup's budget (so its edit
 // similarity is capped), unless a digit/letter look-alike pair
-// (`digits`) gives the homoglyph similarity. 0 when it cannot reach the
-// aligner's minimum similarity. Lengths of 255 mean "255 or more".
-double UnkeyedSimilarityBound(size_t query_length, size_t list_length, bool digits);
+// (`digits`) gives the homoglyph similarity. With `far_lift_needs_prefix`
+// (TokenSimilarityOptions::far_lift_prefix > 0), a pair 3+ edits apart is
+// not lifted: the lookup finds those that share their first letters. 0 when
+// it cannot reach the aligner's minimum similarity. Lengths of 255 mean
+// "255 or more".
+double UnkeyedSimilarityBound(size_t query_length, size_t list_length, bool digits,
+                              bool far_lift_needs_prefix = false);
 
 // The sorted, unique ids of the names to score. kResourceExhausted if more
 // than `max_candidates` names would need scoring (never a silently shorter
@@ -103,8 +107,13 @@ inline constexpr double kPruneMinScore = 0.5;
 // The vocabulary tokens similar to `token` (exact, within the edit budget of
 // its length, or with the same consonant skeleton), best first.
 // With `loose`, tokens with the same LooseSkeleton count too (queries in
-// scripts that do not write short vowels).
-std::vector<SimilarToken> FindSimilarTokens(const IndexData& d, absl::string_view token, bool loose = false);
+// scripts that do not write short vowels). With `with_prefix`, followed by
+// the similar tokens that share its first 4 letters yet are further apart
+// (best first among themselves): the keys of a query token, which the
+// score bounds rely on (UnkeyedSimilarityBound); without, the lookup that
+// decides a token's weight and whether it is a word the lists use.
+std::vector<SimilarToken> FindSimilarTokens(const IndexData& d, absl::string_view token, bool loose = false,
+                                            bool with_prefix = false);
 
 }  // namespace partyscreen::internal
 

@@ -182,6 +182,8 @@ absl::StatusOr<QueryName> PrepareQueryName(const IndexData& d, absl::string_view
     } else {
       a.weight = 1.0;
     }
+    // Its keys: also the far-apart tokens sharing its first letters.
+    if (a.text.size() >= IndexData::kPrefixKeyMinLength) q.similar[i] = FindSimilarTokens(d, a.text, q.loose, true);
     if (particle[i]) {
       a.weight = std::min(a.weight, 0.1);
     } else if (hint == NameKindHint::kPerson) {
@@ -262,7 +264,10 @@ const char* const kFeatureNames[kNumFeatures] = {
 
 TokenSimilarityOptions QueryTokenOptions(const QueryName& q) {
   TokenSimilarityOptions o;
-  if (q.latin) o.phonetic_similarity = 0.78;
+  if (q.latin) {
+    o.phonetic_similarity = 0.78;
+    o.far_lift_prefix = kLatinFarLiftPrefix;
+  }
   o.loose_phonetic = q.loose;
   return o;
 }
@@ -626,6 +631,7 @@ QuerySideBound::QuerySideBound(const IndexData& d, const QueryName& q, const Que
   initial_.assign(n_, 0);
   cover_.assign(n_, 0);
   unkeyed_lengths_.assign(n_, 0);
+  unkeyed_digit_lengths_.assign(n_, 0);
   // Query tokens that may match two list words joined.
   std::vector<uint8_t> may_join(n_, 0);
   for (uint32_t i : keys.joined()) {
@@ -634,6 +640,7 @@ QuerySideBound::QuerySideBound(const IndexData& d, const QueryName& q, const Que
   for (const auto& [i, token] : q.split_similar) {
     if (i >= 0 && i < n_) may_join[i] = 1;
   }
+  const bool far_prefix = QueryTokenOptions(q).far_lift_prefix > 0;
   for (int i = 0; i < n_; ++i) {
     const AlignToken& t = q.tokens[i];
     const double wi = W(t.weight);
@@ -671,11 +678,17 @@ QuerySideBound::QuerySideBound(const IndexData& d, const QueryName& q, const Que
     }
     // A list word the keys did not find may still pair with it
     // (UnkeyedSimilarityBound), up to its best over list word lengths.
+    // Without a digit on either side no homoglyph pairing is possible: the
+    // lengths where one is apart (a name with a letters-and-digits word is
+    // bounded with the lengths that allow it).
     if (!t.is_number) {
+      const bool digit = std::any_of(t.text.begin(), t.text.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
       double unkeyed = 0;
-      for (size_t len = 1; len <= 255; ++len) {
-        const double b = UnkeyedSimilarityBound(t.text.size(), len, true);
-        if (b > 0) unkeyed_lengths_[i] |= uint32_t{1} << std::min<size_t>(len, 31);
+      for (size_t len = 2; len <= 255; ++len) {
+        const uint32_t bit = uint32_t{1} << std::min<size_t>(len, 31);
+        const double b = UnkeyedSimilarityBound(t.text.size(), len, true, far_prefix);
+        if (b > 0) unkeyed_digit_lengths_[i] |= bit;
+        if (UnkeyedSimilarityBound(t.text.size(), len, digit, far_prefix) > 0) unkeyed_lengths_[i] |= bit;
         unkeyed = std::max(unkeyed, b);
       }
       if (unkeyed > 0) {
@@ -714,9 +727,11 @@ bool QuerySideBound::MayReach(uint32_t mask, uint32_t list_tokens, double list_w
   if (cutoff >= 1) cutoff = 1 - 1e-12;
   const double* w = kFeatureWeights;
   mask |= always_;
+  const std::vector<uint32_t>& open_lengths =
+      (list_lengths & IndexData::NameFacts::kDigitWord) != 0 ? unkeyed_digit_lengths_ : unkeyed_lengths_;
   for (uint32_t open = unkeyed_ & ~mask; open != 0; open &= open - 1) {
     const int i = __builtin_ctz(open);
-    if (unkeyed_lengths_[i] & list_lengths) mask |= uint32_t{1} << i;
+    if (open_lengths[i] & list_lengths) mask |= uint32_t{1} << i;
   }
   // Names reached through the same query tokens share everything but their
   // token count: the rest is memoised per mask.

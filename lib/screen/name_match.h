@@ -51,7 +51,7 @@ struct QueryName {
   NormalizedName normalized;
   std::vector<AlignToken> tokens;          // core tokens with weights
   std::vector<std::string> display;        // all normalised tokens, legal forms etc. marked
-  std::vector<std::vector<SimilarToken>> similar;  // per core token: similar vocabulary tokens
+  std::vector<std::vector<SimilarToken>> similar;  // per core token: its keys (FindSimilarTokens with_prefix)
   // Joined forms of adjacent query tokens that are vocabulary tokens
   // ("sense time" → "sensetime"): (first query token index, vocab id).
   std::vector<std::pair<int, uint32_t>> joined_similar;
@@ -89,9 +89,14 @@ std::vector<AlignToken> ListTokens(const IndexData& d, uint32_t name);
 // The same into `out`, reusing its storage.
 void FillListTokens(const IndexData& d, uint32_t name, std::vector<AlignToken>* out);
 
+// TokenSimilarityOptions::far_lift_prefix of queries written in Latin
+// script.
+inline constexpr int kLatinFarLiftPrefix = 4;
+
 // The token comparison options of query `q`: for a Latin-script query,
-// phonetic equality counts 0.78; loose phonetic keys for scripts without
-// short vowels.
+// phonetic equality counts 0.78 and pairs 3+ edits apart are lifted only
+// when they share kLatinFarLiftPrefix first letters; loose phonetic keys
+// for scripts without short vowels.
 TokenSimilarityOptions QueryTokenOptions(const QueryName& q);
 
 // Aligns the query with indexed name `name` (initials only between persons;
@@ -149,8 +154,10 @@ class QuerySideBound {
   // False only if no name of `list_tokens` tokens of total weight
   // `list_weight` (at most the true total) whose matchable query tokens are
   // within `mask` | always() | the tokens that may pair without a key with
-  // a word of the name's lengths (`list_lengths`, IndexData::NameFacts::lengths;
-  // ~0u: any) can reach a name score of `cutoff`.
+  // a word of the name's lengths (`list_lengths`,
+  // IndexData::NameFacts::lengths, whose kDigitWord bit says whether the
+  // name has a word of letters and digits; ~0u: any name) can reach a name
+  // score of `cutoff`.
   bool MayReach(uint32_t mask, uint32_t list_tokens, double list_weight, double cutoff,
                 uint32_t list_lengths = ~uint32_t{0}) const;
   // Query tokens any name may match without a key reaching it (initials,
@@ -164,7 +171,8 @@ class QuerySideBound {
   // Tokens that may pair with a list word the keys did not find, and per
   // token the list word lengths (bit min(length, 31)) where that is possible.
   uint32_t unkeyed_ = 0;
-  std::vector<uint32_t> unkeyed_lengths_;
+  std::vector<uint32_t> unkeyed_lengths_;        // facing words without digits
+  std::vector<uint32_t> unkeyed_digit_lengths_;  // facing a letters-and-digits word too
   double base_ = 0;  // the terms that depend on neither mask nor name
   double list_coef_[2] = {};  // coefficient of list coverage, not person / person
   std::vector<double> matched_, unmatched_, sim_, chars_, exact_weight_, cover_;

@@ -191,7 +191,7 @@ TEST_F(ScoreBoundTest, BoundsNeverFallBelowTheScore) {
 }
 
 TEST_F(ScoreBoundTest, PairsTheLookupMissesStayWithinTheirBound) {
-  // Every vocabulary token that FindSimilarTokens does not return for a
+  // Every vocabulary token that FindSimilarTokens (with_prefix) does not return for a
   // query token scores (as the aligner compares them, Latin or loose) no
   // more than UnkeyedSimilarityBound of their lengths, or below the
   // aligner's minimum similarity: the bounds rely on it.
@@ -219,7 +219,7 @@ TEST_F(ScoreBoundTest, PairsTheLookupMissesStayWithinTheirBound) {
       query.latin = script == 0;
       query.loose = script == 2;
       const bool loose = query.loose;
-      std::vector<SimilarToken> found = FindSimilarTokens(d, token, loose);
+      std::vector<SimilarToken> found = FindSimilarTokens(d, token, loose, /*with_prefix=*/true);
       std::vector<uint32_t> ids;
       for (const auto& s : found) ids.push_back(s.token);
       std::sort(ids.begin(), ids.end());
@@ -234,7 +234,7 @@ TEST_F(ScoreBoundTest, PairsTheLookupMissesStayWithinTheirBound) {
                             d.vocab_info[t].has_digit;
         ASSERT_LE(s.similarity,
                   UnkeyedSimilarityBound(std::min<size_t>(token.size(), 255), std::min<size_t>(d.vocab[t].size(), 255),
-                                         digits) + 1e-12)
+                                         digits, o.far_lift_prefix > 0) + 1e-12)
             << "query token of " << token.size() << " letters, list token of " << d.vocab[t].size();
       }
     }
