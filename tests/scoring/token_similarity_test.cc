@@ -20,6 +20,21 @@ TEST(CompareTokensTest, ExactTokensScoreOne) {
   EXPECT_EQ(CompareTokens("7", "7").method, MatchMethod::kExact);
 }
 
+TEST(CompareTokensTest, FarLiftPrefixKeepsTheLiftOnlyForASharedPrefix) {
+  TokenSimilarityOptions latin;
+  latin.far_lift_prefix = 4;
+  // 3 edits apart, sharing "tech": lifted as without the rule.
+  const double plural = CompareTokens("technologies", "technology").similarity;
+  EXPECT_GT(plural, 0.8);
+  EXPECT_DOUBLE_EQ(CompareTokens("technologies", "technology", latin).similarity, plural);
+  // 5 edits apart, sharing only "a": the lift alone lifted it over 0.7.
+  EXPECT_GE(CompareTokens("avtomobilnaya", "automobile").similarity, 0.7);
+  const TokenSimilarity far = CompareTokens("avtomobilnaya", "automobile", latin);
+  EXPECT_NEAR(far.similarity, 1.0 - 5.0 / 13.0, 1e-9);
+  // Within 2 edits the rule does not apply.
+  EXPECT_DOUBLE_EQ(CompareTokens("megvii", "magvii", latin).similarity, CompareTokens("megvii", "magvii").similarity);
+}
+
 TEST(CompareTokensTest, NumbersMatchOnlyExactly) {
   const TokenSimilarity s = CompareTokens("3", "5");
   EXPECT_EQ(s.similarity, 0.0);
