@@ -608,6 +608,39 @@ double NameScoreUpperBound(const IndexData& d, const QueryName& q, const QueryKe
   return std::min(p, 0.99);
 }
 
+namespace {
+
+// For a query token of one length: the list word lengths (bit min(length,
+// 31)) at which UnkeyedSimilarityBound allows a pairing, without and with
+// a digit on either side, and its best value over all lengths.
+struct UnkeyedLengths {
+  uint32_t lengths[2] = {0, 0};
+  double best = 0;
+};
+
+const UnkeyedLengths& UnkeyedLengthsOf(size_t query_length, bool far_prefix) {
+  static const std::vector<UnkeyedLengths> table = [] {
+    std::vector<UnkeyedLengths> t(2 * 256);
+    for (int far = 0; far < 2; ++far) {
+      for (size_t q = 0; q < 256; ++q) {
+        UnkeyedLengths& u = t[far * 256 + q];
+        for (size_t len = 2; len <= 255; ++len) {
+          const uint32_t bit = uint32_t{1} << std::min<size_t>(len, 31);
+          for (int digits = 0; digits < 2; ++digits) {
+            const double b = UnkeyedSimilarityBound(q, len, digits != 0, far != 0);
+            if (b > 0) u.lengths[digits] |= bit;
+            u.best = std::max(u.best, b);
+          }
+        }
+      }
+    }
+    return t;
+  }();
+  return table[(far_prefix ? 256 : 0) + std::min<size_t>(query_length, 255)];
+}
+
+}  // namespace
+
 QuerySideBound::QuerySideBound(const IndexData& d, const QueryName& q, const QueryKeyTable& keys) {
   const double* w = kFeatureWeights;
   n_ = static_cast<int>(q.tokens.size());
@@ -683,14 +716,10 @@ QuerySideBound::QuerySideBound(const IndexData& d, const QueryName& q, const Que
     // bounded with the lengths that allow it).
     if (!t.is_number) {
       const bool digit = std::any_of(t.text.begin(), t.text.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
-      double unkeyed = 0;
-      for (size_t len = 2; len <= 255; ++len) {
-        const uint32_t bit = uint32_t{1} << std::min<size_t>(len, 31);
-        const double b = UnkeyedSimilarityBound(t.text.size(), len, true, far_prefix);
-        if (b > 0) unkeyed_digit_lengths_[i] |= bit;
-        if (UnkeyedSimilarityBound(t.text.size(), len, digit, far_prefix) > 0) unkeyed_lengths_[i] |= bit;
-        unkeyed = std::max(unkeyed, b);
-      }
+      const UnkeyedLengths& u = UnkeyedLengthsOf(t.text.size(), far_prefix);
+      unkeyed_digit_lengths_[i] = u.lengths[1];
+      unkeyed_lengths_[i] = u.lengths[digit ? 1 : 0];
+      const double unkeyed = u.best;
       if (unkeyed > 0) {
         unkeyed_ |= uint32_t{1} << i;
         cover_[i] = std::max(cover_[i], 1.0);
