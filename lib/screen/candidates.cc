@@ -188,6 +188,8 @@ void QueryKeyTable::Build(const IndexData& d, const QueryName& q) {
   joined_.clear();
   initials_.clear();
   query_length_.clear();
+  query_letters_.clear();
+  query_digit_.clear();
   auto make_table = [](bool far_lift_needs_prefix) {
     std::vector<double> t;
     t.reserve(256 * 256 * 2);
@@ -228,6 +230,8 @@ void QueryKeyTable::Build(const IndexData& d, const QueryName& q) {
     }
     if (text.size() == 1) initials_.emplace_back(static_cast<uint32_t>(i), text[0]);
     query_length_.push_back(static_cast<uint8_t>(std::min<size_t>(text.size(), 255)));
+    query_letters_.push_back(LetterMask(text));
+    query_digit_.push_back(std::any_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }) ? 1 : 0);
     if (d.joined_ids.contains(text)) joined_.push_back(static_cast<uint32_t>(i));
   }
   // Joined and split pairings score their token similarity times the

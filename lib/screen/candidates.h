@@ -45,6 +45,9 @@ class QueryKeyTable {
   double unkeyed_bound(uint32_t i, uint8_t list_length, bool digits) const {
     return (*unkeyed_table_)[(static_cast<size_t>(query_length_[i]) * 256 + list_length) * 2 + (digits ? 1 : 0)];
   }
+  // Query token i: LetterMask of its text, and whether it holds a digit.
+  uint32_t query_letters(uint32_t i) const { return query_letters_[i]; }
+  bool query_digit(uint32_t i) const { return query_digit_[i] != 0; }
   // NameScoreUpperBound's per-token facts for this query (TokenBound),
   // each computed on the token's first use by the query: the memo, its
   // facts for vocabulary token `t` or nullptr, and a new entry for `t`
@@ -68,6 +71,8 @@ class QueryKeyTable {
   std::vector<uint32_t> joined_;
   std::vector<std::pair<uint32_t, char>> initials_;
   std::vector<uint8_t> query_length_;  // per query token, capped at 255
+  std::vector<uint32_t> query_letters_;
+  std::vector<uint8_t> query_digit_;
   const std::vector<double>* unkeyed_table_ = nullptr;  // [query length][list length][digits]
   mutable std::vector<std::pair<uint32_t, uint32_t>> bound_slot_;  // per vocab token: (serial_, index in bounds_)
   mutable std::vector<TokenBound> bounds_;

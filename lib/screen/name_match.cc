@@ -434,13 +434,12 @@ const TokenBound& BoundFacts(const IndexData& d, const QueryName& q, const Query
   for (int i = 0; i < n; ++i) {
     const AlignToken& qt = q.tokens[i];
     if (qt.is_number || qt.text.size() < 2 || ((keyed >> i) & 1)) continue;
-    const bool q_digit = std::any_of(qt.text.begin(), qt.text.end(), [](char c) { return c >= '0' && c <= '9'; });
-    const bool digits = q_digit || info.has_digit;
+    const bool digits = keys.query_digit(i) || info.has_digit;
     if (keys.unkeyed_bound(i, info.length, digits) <= 0) continue;
     if (!digits) {
       // Letters only one side has bound the edits from below; other
       // routes (phonetic skeletons) are keyed.
-      const int osa_min = (__builtin_popcount(LetterMask(qt.text) ^ info.letters) + 1) / 2;
+      const int osa_min = (__builtin_popcount(keys.query_letters(i) ^ info.letters) + 1) / 2;
       const size_t longer = std::max<size_t>(qt.text.size(), info.length);
       if (osa_min > edit_share * static_cast<double>(longer) + 1e-9) continue;
     }
