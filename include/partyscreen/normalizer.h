@@ -81,6 +81,12 @@ struct NormalizedToken {
   // True if the token came from a non-Latin script, a dictionary mapping
   // (Chinese terms, Arabic name words) or a homoglyph repair.
   bool transliterated = false;
+  // True if the token is the Hanyu Pinyin of Chinese characters that no
+  // dictionary term covered ("大华" -> "dahua"): a name's own syllables, or
+  // a Chinese transcription of a foreign word ("普萊米樂" -> "pulai",
+  // "mile" for "Premera"), which the screener also compares by sound with
+  // Latin listed words.
+  bool pinyin = false;
 };
 
 // The result of `Normalizer::Normalize`.

@@ -1,4 +1,5 @@
 // Index: snapshot save/load and lookups.
+#include <algorithm>
 #include <atomic>
 #include <cstring>
 #include <ctime>
@@ -10,6 +11,7 @@
 #include "lib/index/index_io.h"
 #include "lib/index/snapshot.h"
 #include "lib/normalize/data.h"
+#include "lib/scoring/phonetic.h"
 #include "lib/util/file.h"
 #include "partyscreen/index.h"
 #include "partyscreen/v1/snapshot.pb.h"
@@ -65,6 +67,29 @@ const v1::Entity& IndexData::ParseEntity(uint32_t e) const {
     return *mine;
   }
   return *expected;  // another thread parsed it first
+}
+
+absl::Span<const uint32_t> IndexData::TranscriptionTokens(absl::string_view key) const {
+  absl::call_once(transcription_once_, [this] {
+    std::vector<std::pair<std::string, uint32_t>> keyed;
+    for (uint32_t t = 0; t < vocab.size(); ++t) {
+      if (vocab[t].size() < kTranscriptionMinLatinLength) continue;
+      std::string k = LatinTranscriptionKey(vocab[t]);
+      if (k.size() >= kTranscriptionMinKey) keyed.emplace_back(std::move(k), t);
+    }
+    std::sort(keyed.begin(), keyed.end());
+    transcription_ids_.reserve(keyed.size());
+    for (size_t i = 0; i < keyed.size(); ++i) {
+      if (i == 0 || keyed[i].first != keyed[i - 1].first) {
+        transcription_ranges_[keyed[i].first] = {static_cast<uint32_t>(i), static_cast<uint32_t>(i)};
+      }
+      transcription_ids_.push_back(keyed[i].second);
+      transcription_ranges_[keyed[i].first].second = static_cast<uint32_t>(i + 1);
+    }
+  });
+  auto it = transcription_ranges_.find(key);
+  if (it == transcription_ranges_.end()) return {};
+  return absl::MakeConstSpan(transcription_ids_.data() + it->second.first, it->second.second - it->second.first);
 }
 
 const std::vector<v1::EntityList>& IndexData::all_lists() const {

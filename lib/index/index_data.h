@@ -14,6 +14,8 @@
 
 #include "absl/base/call_once.h"
 #include "absl/container/flat_hash_map.h"
+#include "absl/strings/string_view.h"
+#include "absl/types/span.h"
 #include "partyscreen/index.h"
 #include "partyscreen/normalizer.h"
 #include "partyscreen/v1/entity.pb.h"
@@ -205,6 +207,12 @@ struct IndexData {
     return {lo, end};
   }
 
+  // The vocabulary tokens whose LatinTranscriptionKey (lib/scoring/
+  // phonetic.h) equals `key`, ascending: the Latin words a pinyin query
+  // token may transcribe. Built on the first call (only queries in Chinese
+  // script ask), in a few milliseconds. Thread-safe.
+  absl::Span<const uint32_t> TranscriptionTokens(absl::string_view key) const;
+
   // Identifier value (upper-case letters and digits only) → entities
   // carrying it (passport, IMO, registration number, ...).
   absl::flat_hash_map<std::string, std::vector<uint32_t>> identifier_entities;
@@ -245,6 +253,10 @@ struct IndexData {
   bool ParseEntityInto(uint32_t e, v1::Entity* out) const;
   mutable std::unique_ptr<std::atomic<const v1::Entity*>[]> entity_cache_;
   mutable absl::once_flag all_lists_once_;
+  mutable absl::once_flag transcription_once_;
+  // key -> [begin, end) in transcription_ids_.
+  mutable absl::flat_hash_map<std::string, std::pair<uint32_t, uint32_t>> transcription_ranges_;
+  mutable std::vector<uint32_t> transcription_ids_;
   mutable std::vector<v1::EntityList> all_lists_;
 };
 

@@ -47,6 +47,7 @@ void EmitWord(std::string text, const std::u32string& source, std::vector<WorkTo
   t.token.role = TokenRole::kWord;
   t.token.source = EncodeUtf8(source);
   t.token.transliterated = true;
+  t.token.pinyin = true;
   out->push_back(std::move(t));
 }
 

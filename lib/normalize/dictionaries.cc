@@ -155,11 +155,15 @@ absl::Status LoadCjkTerms(Dictionaries* d) {
   for (const Line& line : *lines) {
     if (line.fields.size() < 2 || line.fields.size() > 3 || line.fields[0].empty() ||
         FindInvalidUtf8Offset(line.fields[0]) != absl::string_view::npos ||
-        CountNormalizedTokens(line.fields[1]) == 0) {
+        (line.fields[1] != "-" && CountNormalizedTokens(line.fields[1]) == 0)) {
       return LineError(kFile, line, "expected 'term | tokens [| legal canonical]'");
     }
     CjkTerm term;
-    term.tokens = SplitTokens(line.fields[1]);
+    // "-": a boundary that gives no token (the 市 of "金华市").
+    if (line.fields[1] != "-") term.tokens = SplitTokens(line.fields[1]);
+    if (term.tokens.empty() && line.fields.size() == 3) {
+      return LineError(kFile, line, "a legal form needs tokens");
+    }
     if (line.fields.size() == 3) {
       absl::string_view legal = line.fields[2];
       if (!absl::ConsumePrefix(&legal, "legal ") || legal.empty()) {

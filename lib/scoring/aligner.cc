@@ -7,6 +7,7 @@
 
 #include "absl/container/inlined_vector.h"
 #include "lib/scoring/levenshtein.h"
+#include "lib/scoring/phonetic.h"
 
 namespace partyscreen::internal {
 namespace {
@@ -65,7 +66,22 @@ TokenSimilarity PairSimilarity(const AlignToken& q, const AlignToken& l,
     }
     return {0.0, MatchMethod::kNone};
   }
-  return CompareTokens(q.text, l.text, options.token, options.min_similarity);
+  TokenSimilarity s = CompareTokens(q.text, l.text, options.token, options.min_similarity);
+  if (q.pinyin && s.similarity < options.transcription_similarity &&
+      options.transcription_similarity >= options.min_similarity && TranscriptionKeysMatch(q.text, l.text)) {
+    s = {options.transcription_similarity, MatchMethod::kPhonetic};
+  }
+  return s;
+}
+
+// Is `acronym` (two letters) the initials of words `a` and `b` (three or
+// more letters each, so no particle such as "al" or "de"; no digits)?
+inline bool IsAcronymOf(const std::string& acronym, const std::string& a, const std::string& b) {
+  auto letters = [](const std::string& w) {
+    return std::all_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  };
+  return acronym.size() == 2 && a.size() >= 3 && b.size() >= 3 && acronym[0] == a[0] && acronym[1] == b[0] &&
+         letters(acronym) && letters(a) && letters(b);
 }
 
 // May `t` take part in a joined/split group?
@@ -159,6 +175,16 @@ std::vector<Candidate> Candidates(absl::Span<const AlignToken> query,
       const size_t len = query[i].text.size() + query[i + 1].text.size();
       bool built = false;
       for (int j = 0; j < m; ++j) {
+        if (options.allow_acronyms && list[j].weight <= options.acronym_max_weight &&
+            IsAcronymOf(list[j].text, query[i].text, query[i + 1].text) &&
+            options.acronym_similarity >= options.min_similarity) {
+          const double sim = options.acronym_similarity;
+          if (sim > std::max(pair_sim(i, j), pair_sim(i + 1, j))) {
+            out.push_back({i, i + 1, j, -1, MatchMethod::kSplit, sim,
+                           sim * (wq + Weight(query[i + 1]) + Weight(list[j]))});
+          }
+          continue;
+        }
         if (!Joinable(list[j]) || list[j].text.size() < 3) continue;
         if (!LengthsCompatible(list[j].text.size(), len)) continue;
         const uint64_t key = list[j].id != AlignToken::kNoTokenId ? TokenPairCache::Key(2, i, list[j].id) : 0;
@@ -168,8 +194,13 @@ std::vector<Candidate> Candidates(absl::Span<const AlignToken> query,
             joined.append(query[i + 1].text);
             built = true;
           }
-          return WithinJoinEdits(joined, list[j].text,
-                                 CompareTokens(joined, list[j].text, options.token, join_cutoff));
+          TokenSimilarity js = WithinJoinEdits(joined, list[j].text,
+                                               CompareTokens(joined, list[j].text, options.token, join_cutoff));
+          if (query[i].pinyin && query[i + 1].pinyin && js.similarity < options.transcription_similarity &&
+              options.transcription_similarity >= join_cutoff && TranscriptionKeysMatch(joined, list[j].text)) {
+            js = {options.transcription_similarity, MatchMethod::kPhonetic};
+          }
+          return js;
         });
         const double sim = s.similarity * options.joined_split_factor;
         if (sim >= options.min_similarity && sim > 0 &&

@@ -42,6 +42,12 @@ struct AlignToken {
   // query token with the same list token are computed once per query.
   uint32_t id = kNoTokenId;
   static constexpr uint32_t kNoTokenId = UINT32_MAX;
+  // Query tokens only: the token is the pinyin of Chinese characters
+  // (NormalizedToken::pinyin), so it may also pair by sound with a Latin
+  // list word that it transcribes (TranscriptionKeysMatch, lib/scoring/
+  // phonetic.h), at AlignOptions::transcription_similarity; two adjacent
+  // such tokens (one four-character run is cut in two) also as a split.
+  bool pinyin = false;
 };
 
 // A memo of token comparisons for one query: CompareTokens results of query
@@ -120,6 +126,22 @@ struct AlignOptions {
   // 32; otherwise greedy by weighted similarity. Values above 12 count as
   // 12 (the DP table has (query tokens + 2) * 2^m entries). Default: 8.
   int max_exact_list_tokens = 8;
+  // Let two adjacent query words of 3+ letters match a two-letter list word
+  // of their initials ("hong kong" and "HK"), as a kSplit of similarity
+  // `acronym_similarity` (no joined_split_factor), when the list word is
+  // common (weight at most `acronym_max_weight`): a widely used
+  // abbreviation, not a name's own rare letters ("AA Trading" is not "Al
+  // Arabi Trading"). Must stay the same for all names aligned with one
+  // cache. Default: true.
+  bool allow_acronyms = true;
+  // Default: 0.9.
+  double acronym_similarity = 0.9;
+  // Default: 0.5.
+  double acronym_max_weight = 0.5;
+  // Similarity of a pinyin query token (AlignToken::pinyin) and a list
+  // word it may transcribe, method kPhonetic; a split of two pinyin tokens
+  // gets this times `joined_split_factor`. Default: 0.9.
+  double transcription_similarity = 0.9;
   // Token comparison knobs. Default: TokenSimilarityOptions{}.
   TokenSimilarityOptions token;
   // Optional memo of token comparisons across the list names aligned with

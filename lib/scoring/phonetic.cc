@@ -195,4 +195,111 @@ std::string LooseSkeleton(absl::string_view token) {
   return sk;
 }
 
+namespace {
+
+inline bool IsVowelLetter(char c) {
+  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'v';
+}
+
+inline void PushClass(char c, std::string* key) {
+  if (key->empty() || key->back() != c) key->push_back(c);
+}
+
+bool HasDigitOrOther(absl::string_view s) {
+  for (char c : s) {
+    if (c < 'a' || c > 'z') return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string PinyinTranscriptionKey(absl::string_view s) {
+  std::string key;
+  if (s.empty() || HasDigitOrOther(s)) return key;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    const char next = i + 1 < s.size() ? s[i + 1] : '\0';
+    if ((c == 'z' || c == 'c' || c == 's') && next == 'h') {
+      PushClass('S', &key);
+      ++i;
+      continue;
+    }
+    if (c == 'n' && next == 'g') {
+      PushClass('N', &key);
+      ++i;
+      continue;
+    }
+    switch (c) {
+      case 'b': case 'p': PushClass('P', &key); break;
+      case 'd': case 't': PushClass('T', &key); break;
+      case 'g': case 'k': PushClass('K', &key); break;
+      case 'j': case 'q': case 'x': case 'z': case 'c': case 's': PushClass('S', &key); break;
+      case 'l': case 'r': PushClass('L', &key); break;
+      case 'm': PushClass('M', &key); break;
+      case 'n': PushClass('N', &key); break;
+      case 'f': PushClass('F', &key); break;
+      case 'h': PushClass('H', &key); break;
+      default: break;  // vowels, w, y
+    }
+  }
+  return key;
+}
+
+std::string LatinTranscriptionKey(absl::string_view s) {
+  std::string key;
+  if (s.empty() || HasDigitOrOther(s)) return key;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    const char next = i + 1 < s.size() ? s[i + 1] : '\0';
+    if (next == 'h' && (c == 'p' || c == 't' || c == 's' || c == 'c' || c == 'g' || c == 'k')) {
+      PushClass(c == 'p' ? 'F' : c == 't' ? 'T' : (c == 's' || c == 'c') ? 'S' : 'K', &key);
+      ++i;
+      continue;
+    }
+    if (c == 'c' && next == 'k') {
+      PushClass('K', &key);
+      ++i;
+      continue;
+    }
+    switch (c) {
+      case 'b': case 'p': PushClass('P', &key); break;
+      case 'd': case 't': PushClass('T', &key); break;
+      case 'g': case 'k': case 'q': PushClass('K', &key); break;
+      case 'c': PushClass(next == 'e' || next == 'i' || next == 'y' ? 'S' : 'K', &key); break;
+      case 's': case 'z': case 'j': PushClass('S', &key); break;
+      case 'x': PushClass('K', &key); PushClass('S', &key); break;
+      case 'l': case 'r': PushClass('L', &key); break;
+      case 'm': PushClass('M', &key); break;
+      case 'n': PushClass('N', &key); break;
+      case 'f': case 'v': PushClass('F', &key); break;
+      case 'h':
+        if (i == 0 && IsVowelLetter(next)) PushClass('H', &key);
+        break;
+      default: break;  // vowels, w, y
+    }
+  }
+  return key;
+}
+
+int PinyinSyllableCount(absl::string_view s) {
+  int groups = 0;
+  bool in_vowel = false;
+  for (char c : s) {
+    const bool v = IsVowelLetter(c);
+    if (v && !in_vowel) ++groups;
+    in_vowel = v;
+  }
+  return groups;
+}
+
+bool TranscriptionKeysMatch(absl::string_view pinyin, absl::string_view latin) {
+  if (latin.size() < kTranscriptionMinLatinLength || PinyinSyllableCount(pinyin) < kTranscriptionMinSyllables) {
+    return false;
+  }
+  const std::string a = PinyinTranscriptionKey(pinyin);
+  if (a.size() < kTranscriptionMinKey) return false;
+  return a == LatinTranscriptionKey(latin);
+}
+
 }  // namespace partyscreen::internal

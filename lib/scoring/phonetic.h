@@ -69,6 +69,37 @@ std::string LooseSkeleton(absl::string_view token);
 // without letters gives "". No errors.
 std::string PhoneticKey(absl::string_view token);
 
+// Keys that pair a Chinese transcription of a foreign word, romanised to
+// Hanyu Pinyin, with the word in Latin script: "pulaimile" (普萊米樂) with
+// "premera", "maikeweier" (麥克維爾) with "makewell". Chinese renders a
+// foreign word's consonants by the nearest syllable initials: r and l both
+// as l, voiced and unvoiced stops alike (pinyin b d g are unaspirated p t
+// k), the sibilants by j q x z c s zh ch sh, and w and y as glides. So both
+// keys write consonant classes only:
+//   b p -> P; d t -> T; g k (and Latin c, q, ck) -> K; the sibilants
+//   (pinyin j q x z c s zh ch sh; Latin s z j sh ch, c before e i y) -> S;
+//   l r -> L; m -> M; n (and ng) -> N; f v ph -> F; h -> H (Latin: only
+//   before a vowel at the start of the word); Latin th -> T, x -> KS;
+//   vowels, w and y dropped; runs of one class written once.
+// "premera" and "pulaimile" both give "PLML". Tokens with digits give "".
+// No errors.
+std::string PinyinTranscriptionKey(absl::string_view pinyin);
+std::string LatinTranscriptionKey(absl::string_view latin);
+
+// The number of vowel groups of a pinyin token: its syllables, but for
+// syllables without a written vowel boundary ("xian" may be xi'an). No
+// errors.
+int PinyinSyllableCount(absl::string_view pinyin);
+
+// True when pinyin token `pinyin` may be a transcription of Latin word
+// `latin`: the pinyin has at least 3 syllables (Chinese brands of 1-2
+// syllables are mostly Chinese words), the Latin word at least 4 letters,
+// the keys at least 3 classes, and the keys are equal. No errors.
+inline constexpr int kTranscriptionMinSyllables = 3;
+inline constexpr size_t kTranscriptionMinKey = 3;
+inline constexpr size_t kTranscriptionMinLatinLength = 4;
+bool TranscriptionKeysMatch(absl::string_view pinyin, absl::string_view latin);
+
 }  // namespace partyscreen::internal
 
 #endif  // PARTYSCREEN_LIB_SCORING_PHONETIC_H_

@@ -9,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "lib/scoring/levenshtein.h"
+#include "lib/scoring/phonetic.h"
 #include "lib/screen/candidates.h"
 #include "lib/scoring/token_similarity.h"
 
@@ -123,6 +124,28 @@ inline double LogCount(uint32_t k) { return k < kLogCounts.size() ? kLogCounts[k
 
 }  // namespace
 
+namespace {
+
+// Adds to `similar` the vocabulary tokens that pinyin token `pinyin` may
+// transcribe (TranscriptionKeysMatch), at the aligner's
+// transcription_similarity, or raises their similarity to it.
+void AddTranscriptionKeys(const IndexData& d, absl::string_view pinyin, std::vector<SimilarToken>* similar) {
+  if (PinyinSyllableCount(pinyin) < kTranscriptionMinSyllables) return;
+  const std::string key = PinyinTranscriptionKey(pinyin);
+  if (key.size() < kTranscriptionMinKey) return;
+  const auto sim = static_cast<float>(AlignOptions().transcription_similarity);
+  for (uint32_t t : d.TranscriptionTokens(key)) {
+    auto it = std::find_if(similar->begin(), similar->end(), [t](const SimilarToken& s) { return s.token == t; });
+    if (it == similar->end()) {
+      similar->push_back({t, sim});
+    } else {
+      it->similarity = std::max(it->similarity, sim);
+    }
+  }
+}
+
+}  // namespace
+
 absl::StatusOr<QueryName> PrepareQueryName(const IndexData& d, absl::string_view name, NameKindHint hint) {
   QueryName q;
   auto norm = d.normalizer->Normalize(name, hint);
@@ -159,6 +182,7 @@ absl::StatusOr<QueryName> PrepareQueryName(const IndexData& d, absl::string_view
     AlignToken a;
     a.text = t.text;
     a.is_number = IsAllDigits(t.text);
+    a.pinyin = t.pinyin;
     q.tokens.push_back(std::move(a));
     particle.push_back(t.role == TokenRole::kParticle);
   }
@@ -184,6 +208,9 @@ absl::StatusOr<QueryName> PrepareQueryName(const IndexData& d, absl::string_view
     }
     // Its keys: also the far-apart tokens sharing its first letters.
     if (a.text.size() >= IndexData::kPrefixKeyMinLength) q.similar[i] = FindSimilarTokens(d, a.text, q.loose, true);
+    // Pinyin: also the Latin words it may transcribe (the aligner pairs
+    // them at transcription_similarity).
+    if (a.pinyin) AddTranscriptionKeys(d, a.text, &q.similar[i]);
     if (particle[i]) {
       a.weight = std::min(a.weight, 0.1);
     } else if (hint == NameKindHint::kPerson) {
@@ -216,6 +243,21 @@ absl::StatusOr<QueryName> PrepareQueryName(const IndexData& d, absl::string_view
     std::string joined = absl::StrCat(q.tokens[i].text, q.tokens[i + 1].text);
     for (const SimilarToken& s : FindSimilarTokens(d, joined, q.loose)) {
       if (s.similarity >= 0.73f) q.joined_similar.emplace_back(static_cast<int>(i), s.token);
+    }
+    // "hong kong" may be listed as "HK" (the aligner's acronyms).
+    const std::string& x = q.tokens[i].text;
+    const std::string& y = q.tokens[i + 1].text;
+    if (hint != NameKindHint::kPerson && x.size() >= 3 && y.size() >= 3) {
+      const char acronym[2] = {x[0], y[0]};
+      auto it = d.vocab_ids.find(absl::string_view(acronym, 2));
+      if (it != d.vocab_ids.end() && d.weight[it->second] <= AlignOptions().acronym_max_weight) {
+        q.joined_similar.emplace_back(static_cast<int>(i), it->second);
+      }
+    }
+    if (q.tokens[i].pinyin && q.tokens[i + 1].pinyin) {
+      std::vector<SimilarToken> sounds;
+      AddTranscriptionKeys(d, joined, &sounds);
+      for (const SimilarToken& s : sounds) q.joined_similar.emplace_back(static_cast<int>(i), s.token);
     }
   }
   return q;
@@ -280,6 +322,7 @@ Alignment AlignName(const IndexData& d, const QueryName& q, uint32_t name,
                      (kind == v1::ENTITY_KIND_INDIVIDUAL || kind == v1::ENTITY_KIND_UNKNOWN);
   o.token = QueryTokenOptions(q);
   o.allow_list_initials = false;
+  o.allow_acronyms = q.hint != NameKindHint::kPerson;
   o.cache = &q.cache;
   return AlignTokens(q.tokens, list, o);
 }

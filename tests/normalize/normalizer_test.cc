@@ -336,6 +336,26 @@ TEST(NormalizerTest, ChineseUnknownRunsOfFourAreTwoWords) {
                           "ltd/legal_form"));
 }
 
+TEST(NormalizerTest, ChinesePinyinTokensAreMarkedAndCitySuffixIsABoundary) {
+  // 市 after a city's name gives no token and ends the city's name.
+  EXPECT_THAT(Tokens("金华市海润动力科技有限公司"),
+              ElementsAre("jinhua", "hairun", "power", "technology", "co/legal_form",
+                          "ltd/legal_form"));
+  // ... but not inside a term ("市场" market).
+  EXPECT_THAT(Tokens("海润市场"), ElementsAre("hairun", "market"));
+  // Pinyin of characters no term covers is marked; dictionary terms not.
+  NormalizedName n = Norm("普萊米樂科技有限公司");
+  ASSERT_GE(n.tokens.size(), 3u);
+  EXPECT_EQ(n.tokens[0].text, "pulai");
+  EXPECT_TRUE(n.tokens[0].pinyin);
+  EXPECT_TRUE(n.tokens[1].pinyin);
+  EXPECT_EQ(n.tokens[2].text, "technology");
+  EXPECT_FALSE(n.tokens[2].pinyin);
+  EXPECT_TRUE(n.tokens[2].transliterated);
+  // Latin tokens are not pinyin.
+  EXPECT_FALSE(Norm("Dahua Technology").tokens[0].pinyin);
+}
+
 TEST(NormalizerTest, ArabicLongVowelLetters) {
   // Waw and yeh between consonants are the vowels u and i; next to a vowel
   // letter they are consonants; the initial alef is a (i for hamza below).

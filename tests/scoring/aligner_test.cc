@@ -430,5 +430,61 @@ TEST(TokenPairCacheTest, KeysAreDistinctPerKindAndIndex) {
   EXPECT_NE(TokenPairCache::Key(0, 0, 0), 0u);
 }
 
+TEST(AlignTokensTest, PinyinTokensPairByTranscriptionWithLatinWords) {
+  std::vector<AlignToken> q = Tokens("pulaimile trading");
+  std::vector<AlignToken> l = Tokens("premera trading");
+  // Without the pinyin mark: spelling only, no match.
+  Alignment plain = AlignTokens(q, l);
+  EXPECT_EQ(plain.pairings[0].method, MatchMethod::kNone);
+  q[0].pinyin = true;
+  Alignment al = AlignTokens(q, l);
+  EXPECT_EQ(al.pairings[0].method, MatchMethod::kPhonetic);
+  EXPECT_EQ(al.pairings[0].list_index, 0);
+  EXPECT_DOUBLE_EQ(al.pairings[0].similarity, AlignOptions().transcription_similarity);
+  // A four-character run cut in two: both halves as one split.
+  std::vector<AlignToken> halves = Tokens("pulai mile trading");
+  halves[0].pinyin = halves[1].pinyin = true;
+  Alignment split = AlignTokens(halves, l);
+  EXPECT_EQ(split.pairings[0].method, MatchMethod::kSplit);
+  EXPECT_EQ(split.pairings[0].query_index2, 1);
+  EXPECT_DOUBLE_EQ(split.pairings[0].similarity,
+                   AlignOptions().transcription_similarity * AlignOptions().joined_split_factor);
+  // Only when both halves are pinyin.
+  halves[1].pinyin = false;
+  EXPECT_EQ(AlignTokens(halves, l).pairings[0].method, MatchMethod::kNone);
+  // Different consonants: no pairing.
+  std::vector<AlignToken> other = Tokens("paloma trading");
+  EXPECT_EQ(AlignTokens(q, other).pairings[0].method, MatchMethod::kNone);
+  AlignOptions off;
+  off.transcription_similarity = 0;
+  EXPECT_EQ(AlignTokens(q, l, off).pairings[0].method, MatchMethod::kNone);
+}
+
+TEST(AlignTokensTest, TwoWordsMatchACommonTwoLetterAbbreviation) {
+  std::vector<AlignToken> q = Tokens("zorvex hong kong");
+  std::vector<AlignToken> l = Tokens("zorvex hk");
+  l[1].weight = 0.4;  // a common list word
+  Alignment al = AlignTokens(q, l);
+  EXPECT_EQ(al.pairings[1].method, MatchMethod::kSplit);
+  EXPECT_EQ(al.pairings[1].query_index2, 2);
+  EXPECT_EQ(al.pairings[1].list_index, 1);
+  EXPECT_DOUBLE_EQ(al.pairings[1].similarity, AlignOptions().acronym_similarity);
+  EXPECT_TRUE(al.unmatched_list.empty());
+  // A rare two-letter list word is a name's own letters, not an
+  // abbreviation of two query words.
+  l[1].weight = 1.0;
+  EXPECT_EQ(AlignTokens(q, l).pairings[1].method, MatchMethod::kNone);
+  // Words of two letters (particles) do not make an acronym.
+  std::vector<AlignToken> q2 = Tokens("al arabi trading");
+  std::vector<AlignToken> l2 = Tokens("aa trading");
+  l2[0].weight = 0.4;
+  EXPECT_EQ(AlignTokens(q2, l2).pairings[0].method, MatchMethod::kNone);
+  // Switched off (person queries).
+  l[1].weight = 0.4;
+  AlignOptions off;
+  off.allow_acronyms = false;
+  EXPECT_EQ(AlignTokens(q, l, off).pairings[1].method, MatchMethod::kNone);
+}
+
 }  // namespace
 }  // namespace partyscreen::internal

@@ -110,5 +110,46 @@ TEST(PhoneticKeyTest, NonLettersAreIgnored) {
   EXPECT_EQ(PhoneticKey("r0bert"), PhoneticKey("rbert"));
 }
 
+TEST(TranscriptionKeyTest, ChineseTranscriptionsShareTheKeyOfTheLatinWord) {
+  // r and l are one class; voicing does not count; w, y and vowels drop.
+  EXPECT_EQ(PinyinTranscriptionKey("pulaimile"), "PLML");
+  EXPECT_EQ(LatinTranscriptionKey("premera"), "PLML");
+  EXPECT_EQ(PinyinTranscriptionKey("maikeweier"), "MKL");
+  EXPECT_EQ(LatinTranscriptionKey("makewell"), "MKL");
+  // Pinyin digraphs and the final ng; Latin th, ph, ck, soft and hard c, x.
+  EXPECT_EQ(PinyinTranscriptionKey("zhangsheng"), "SNSN");
+  EXPECT_EQ(LatinTranscriptionKey("thompson"), "TMPSN");
+  EXPECT_EQ(LatinTranscriptionKey("philco"), "FLK");
+  EXPECT_EQ(LatinTranscriptionKey("cecil"), "SL");  // runs of a class collapse
+  EXPECT_EQ(LatinTranscriptionKey("rocket"), "LKT");
+  EXPECT_EQ(LatinTranscriptionKey("maxon"), "MKSN");
+  // A Latin h counts only before a vowel at the start.
+  EXPECT_EQ(LatinTranscriptionKey("hilton"), "HLTN");
+  EXPECT_EQ(LatinTranscriptionKey("sarah"), "SL");
+  // Digits or other characters: no key.
+  EXPECT_EQ(PinyinTranscriptionKey("a320"), "");
+  EXPECT_EQ(LatinTranscriptionKey("a320"), "");
+  EXPECT_EQ(LatinTranscriptionKey(""), "");
+}
+
+TEST(TranscriptionKeyTest, MatchNeedsThreeSyllablesAndThreeClasses) {
+  EXPECT_EQ(PinyinSyllableCount("pulaimile"), 4);
+  EXPECT_EQ(PinyinSyllableCount("dahua"), 2);
+  EXPECT_TRUE(TranscriptionKeysMatch("pulaimile", "premera"));
+  EXPECT_TRUE(TranscriptionKeysMatch("maikeweier", "makewell"));
+  // Two syllables: a Chinese word, not a transcription ("hairun" and
+  // "heron" share H-L-N).
+  EXPECT_FALSE(TranscriptionKeysMatch("hairun", "heron"));
+  // Two classes only.
+  EXPECT_FALSE(TranscriptionKeysMatch("baolilai", "pole"));
+  // Latin words of 3 letters never.
+  EXPECT_EQ(PinyinTranscriptionKey("maikeli"), LatinTranscriptionKey("mkl"));
+  EXPECT_FALSE(TranscriptionKeysMatch("maikeli", "mkl"));
+  EXPECT_TRUE(TranscriptionKeysMatch("maikeli", "mikel"));
+  // Different consonants.
+  EXPECT_FALSE(TranscriptionKeysMatch("pulaimile", "primera1"));
+  EXPECT_FALSE(TranscriptionKeysMatch("pulaimile", "paloma"));
+}
+
 }  // namespace
 }  // namespace partyscreen::internal

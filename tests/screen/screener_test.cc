@@ -452,6 +452,24 @@ TEST_F(ScreenerTest, ChineseFindsEnglishListing) {
   EXPECT_FALSE(AlertsOn("杭州海康威视数字技术股份有限公司", "O-004"));
 }
 
+TEST_F(ScreenerTest, ChineseTranscriptionOfAForeignNameFindsItsLatinListing) {
+  // 普萊米樂 romanises to "pulai mile", a Chinese rendering of the sounds of
+  // "Palmela" (P-L-M-L, r and l alike).
+  const std::string q = "普萊米樂工業有限公司";
+  EXPECT_EQ(Top(q), "O-021");
+  EXPECT_TRUE(AlertsOn(q, "O-021"));
+  // "Paloma" lacks the final L: no pairing, no alert.
+  EXPECT_FALSE(AlertsOn(q, "O-022"));
+  ScreenResult r = Run(q);
+  ASSERT_FALSE(r.hits.empty());
+  bool transcribed = false;
+  for (const auto& p : r.hits[0].explanation.pairings) transcribed |= p.list_token == "palmela";
+  EXPECT_TRUE(transcribed);
+  // The same characters against a Latin query spelling: no pinyin, no
+  // transcription ("Pulai Mile" typed in Latin is not a transcription).
+  EXPECT_FALSE(AlertsOn("Pulai Mile Industrial", "O-021"));
+}
+
 TEST_F(ScreenerTest, TraditionalChineseFindsEnglishListing) {
   EXPECT_EQ(Top("浙江大華技術股份有限公司"), "O-006");
   EXPECT_TRUE(AlertsOn("浙江大華技術股份有限公司", "O-006"));
