@@ -202,7 +202,8 @@ void QueryKeyTable::Build(const IndexData& d, const QueryName& q) {
   };
   static const std::vector<double> lift_any = make_table(false);
   static const std::vector<double> lift_prefix = make_table(true);
-  unkeyed_table_ = QueryTokenOptions(q).far_lift_prefix > 0 ? &lift_prefix : &lift_any;
+  token_options_ = QueryTokenOptions(q);
+  unkeyed_table_ = token_options_.far_lift_prefix > 0 ? &lift_prefix : &lift_any;
   bounds_.clear();
   bound_sims_.clear();
   if (stamp_.size() != d.vocab.size()) {
@@ -264,10 +265,14 @@ absl::StatusOr<std::vector<uint32_t>> CollectCandidates(const IndexData& d, cons
   // With each name, which query tokens it can match (a bit each, up to 32
   // tokens; later tokens share bit 31).
   thread_local std::vector<uint32_t> stamp, bits;
+  // The names reached as a bit set (bit n % 64 of word n / 64), to list
+  // them in index order without sorting; cleared as it is read.
+  thread_local std::vector<uint64_t> marks;
   thread_local uint32_t serial = 0;
   if (stamp.size() != d.names.size()) {
     stamp.assign(d.names.size(), 0);
     bits.assign(d.names.size(), 0);
+    marks.assign((d.names.size() + 63) / 64, 0);
     serial = 0;
   }
   if (++serial == 0) {
@@ -307,14 +312,16 @@ absl::StatusOr<std::vector<uint32_t>> CollectCandidates(const IndexData& d, cons
     if (q.tokens.size() <= 31) skip = low;
   }
   std::vector<uint32_t> reached;
+  auto reach = [&](uint32_t n) {
+    stamp[n] = serial;
+    bits[n] = 0;
+    marks[n >> 6] |= uint64_t{1} << (n & 63);
+    reached.push_back(n);
+  };
   auto add = [&](const Postings& p, uint32_t key, uint32_t mask) {
     if ((mask & ~skip) == 0) return;
     for (const uint32_t* it = p.begin(key); it != p.end(key); ++it) {
-      if (stamp[*it] != serial) {
-        stamp[*it] = serial;
-        bits[*it] = 0;
-        reached.push_back(*it);
-      }
+      if (stamp[*it] != serial) reach(*it);
       bits[*it] |= mask;
     }
   };
@@ -336,11 +343,7 @@ absl::StatusOr<std::vector<uint32_t>> CollectCandidates(const IndexData& d, cons
   for (const auto& t : q.tokens) only_initials &= t.text.size() == 1 && !t.is_number;
   if (only_initials) {
     for (uint32_t n = 0; n < d.names.size(); ++n) {
-      if (stamp[n] != serial) {
-        stamp[n] = serial;
-        bits[n] = 0;
-        reached.push_back(n);
-      }
+      if (stamp[n] != serial) reach(n);
     }
   }
   for (const auto& [i, token] : q.split_similar) {
@@ -350,12 +353,21 @@ absl::StatusOr<std::vector<uint32_t>> CollectCandidates(const IndexData& d, cons
   // no homoglyph pairing is possible; the others are all bounded.
   if (skip != 0) {
     for (uint32_t n : d.digit_word_names) {
-      if (stamp[n] != serial) {
-        stamp[n] = serial;
-        bits[n] = 0;
-        reached.push_back(n);
-      }
+      if (stamp[n] != serial) reach(n);
     }
+  }
+  // In index order (names, their tokens and vocabulary facts are then read
+  // front to back, which the caches and prefetchers reward): from the bit
+  // set when that is cheaper than sorting, which also clears it.
+  if (reached.size() * 16 >= marks.size()) {
+    size_t k = 0;
+    for (size_t w = 0; w < marks.size(); ++w) {
+      for (uint64_t x = marks[w]; x != 0; x &= x - 1) reached[k++] = static_cast<uint32_t>(w * 64 + __builtin_ctzll(x));
+      marks[w] = 0;
+    }
+  } else {
+    for (uint32_t n : reached) marks[n >> 6] = 0;
+    std::sort(reached.begin(), reached.end());
   }
 
   // Prune names whose score bound cannot reach the cutoff: first from the
@@ -364,9 +376,6 @@ absl::StatusOr<std::vector<uint32_t>> CollectCandidates(const IndexData& d, cons
   std::vector<uint32_t> out;
   std::vector<std::pair<uint32_t, double>> bounded;
   if (prune) {
-    // In index order: names, their tokens and vocabulary facts are read
-    // front to back, which the caches and prefetchers reward.
-    std::sort(reached.begin(), reached.end());
     // Each name costs a few cache misses (its facts, its tokens): fetch
     // them some names ahead.
     constexpr size_t kFactsAhead = 12, kTokensAhead = 6;
@@ -379,7 +388,7 @@ absl::StatusOr<std::vector<uint32_t>> CollectCandidates(const IndexData& d, cons
       uint32_t tokens = facts.token_count;
       if (tokens == 65535) tokens = d.names[n].token_count;
       if (!query_side->MayReach(bits[n] | skip, tokens, facts.weight, name_cutoff, facts.lengths)) continue;
-      double bound = NameScoreUpperBound(d, q, keys, n);
+      double bound = NameScoreUpperBound(d, q, keys, n, name_cutoff);
       if (facts.weak_alias) bound *= kWeakAliasFactor;
       if (bound >= name_cutoff) bounded.emplace_back(n, bound);
     }
@@ -388,7 +397,6 @@ absl::StatusOr<std::vector<uint32_t>> CollectCandidates(const IndexData& d, cons
     for (const auto& [n, b] : bounded) out.push_back(n);
   } else {
     out = std::move(reached);
-    std::sort(out.begin(), out.end());
   }
   if (bounds != nullptr) {
     bounds->clear();

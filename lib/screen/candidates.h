@@ -63,6 +63,8 @@ class QueryKeyTable {
   // The per-query-token similarities of the TokenBounds (TokenBound::sims
   // indexes it).
   std::vector<double>& bound_sims() const { return bound_sims_; }
+  // QueryTokenOptions of the query, computed once by Build.
+  const TokenSimilarityOptions& token_options() const { return token_options_; }
 
  private:
   std::vector<QueryKey> keys_;  // sorted by token
@@ -77,6 +79,7 @@ class QueryKeyTable {
   mutable std::vector<std::pair<uint32_t, uint32_t>> bound_slot_;  // per vocab token: (serial_, index in bounds_)
   mutable std::vector<TokenBound> bounds_;
   mutable std::vector<double> bound_sims_;
+  TokenSimilarityOptions token_options_;
 };
 
 // An upper bound of CompareTokens(q, l) (as the aligner calls it) for a

@@ -122,6 +122,28 @@ const std::array<double, 64> kLogCounts = [] {
 }();
 inline double LogCount(uint32_t k) { return k < kLogCounts.size() ? kLogCounts[k] : std::log(static_cast<double>(k)); }
 
+// log1p(x), from a table when x is a small whole number (a count of
+// characters): the same value std::log1p gives.
+const std::array<double, 256> kLog1pCounts = [] {
+  std::array<double, 256> t{};
+  for (size_t i = 0; i < t.size(); ++i) t[i] = std::log1p(static_cast<double>(i));
+  return t;
+}();
+inline double Log1pCount(double x) {
+  const auto k = static_cast<uint32_t>(x);
+  return x >= 0 && static_cast<double>(k) == x && k < kLog1pCounts.size() ? kLog1pCounts[k] : std::log1p(x);
+}
+
+// The logit of `p` in (0, 1), memoised for the one cutoff a screen uses.
+double Logit(double p) {
+  thread_local double last_p = -1, last_logit = 0;
+  if (p != last_p) {
+    last_p = p;
+    last_logit = std::log(p / (1 - p));
+  }
+  return last_logit;
+}
+
 }  // namespace
 
 namespace {
@@ -470,7 +492,7 @@ const TokenBound& BoundFacts(const IndexData& d, const QueryName& q, const Query
     }
   }
   if (info.is_number || info.length < 2) return b;
-  const TokenSimilarityOptions token_options = QueryTokenOptions(q);
+  const TokenSimilarityOptions& token_options = keys.token_options();
   // The edit route reaches min_sim only within this share of the longer
   // token's length in OSA edits (Jaro-Winkler lifts by at most the cap).
   static const double edit_share = 1.0 + TokenSimilarityOptions().jaro_winkler_bonus_cap - min_sim;
@@ -506,7 +528,8 @@ const TokenBound& BoundFacts(const IndexData& d, const QueryName& q, const Query
 
 }  // namespace
 
-double NameScoreUpperBound(const IndexData& d, const QueryName& q, const QueryKeyTable& keys, uint32_t name) {
+double NameScoreUpperBound(const IndexData& d, const QueryName& q, const QueryKeyTable& keys, uint32_t name,
+                           double cutoff) {
   const IndexData::NameFacts& facts = d.name_facts[name];
   const int n = static_cast<int>(q.tokens.size());
   const int m = static_cast<int>(facts.token_count < 65535 ? facts.token_count : d.names[name].token_count);
@@ -525,12 +548,21 @@ double NameScoreUpperBound(const IndexData& d, const QueryName& q, const QueryKe
   double qsim[kMaxQueryTokens];
   std::fill(qsim, qsim + n, 0.0);
   uint64_t qexact = 0;
-  thread_local std::vector<double> lsim, lweight;
-  thread_local std::vector<uint8_t> lexact, lnumber;
-  lsim.assign(m, 0.0);
-  lweight.resize(m);
-  lexact.resize(m);
-  lnumber.resize(m);
+  // Per-thread scratch, grown to the longest name seen; only the first m
+  // entries are used (and lsim zeroed) per call.
+  thread_local std::vector<double> lsim_store, lweight_store;
+  thread_local std::vector<uint8_t> lexact_store, lnumber_store;
+  if (lsim_store.size() < static_cast<size_t>(m)) {
+    lsim_store.resize(m);
+    lweight_store.resize(m);
+    lexact_store.resize(m);
+    lnumber_store.resize(m);
+  }
+  double* const lsim = lsim_store.data();
+  double* const lweight = lweight_store.data();
+  uint8_t* const lexact = lexact_store.data();
+  uint8_t* const lnumber = lnumber_store.data();
+  std::fill_n(lsim, m, 0.0);
   const uint32_t* tok = d.name_tokens.data() + facts.token_begin;
   const auto kind = static_cast<v1::EntityKind>(facts.entity_kind);
   const bool initials = q.hint != NameKindHint::kOrganization &&
@@ -616,7 +648,7 @@ double NameScoreUpperBound(const IndexData& d, const QueryName& q, const QueryKe
   auto upto = [](double coefficient, double hi) { return std::max(0.0, coefficient * hi); };  // x in [0, hi]
   // Any token may stay unmatched: x3 is at most min(1, qw).
   z += upto(w[3], std::min(kMaxUnmatchedFeature, qw));
-  z += upto(w[5], best_sim) + upto(w[6], std::log1p(exact_chars)) + upto(w[8], static_cast<double>(initial) / n) +
+  z += upto(w[5], best_sim) + upto(w[6], Log1pCount(exact_chars)) + upto(w[8], static_cast<double>(initial) / n) +
        upto(w[9], static_cast<double>(inexact) / n) + upto(w[11], best_exact);
   // List side: per token, unmatched (x4) or matched with similarity in
   // [min_sim, lsim] (x1, x15, x18).
@@ -645,6 +677,9 @@ double NameScoreUpperBound(const IndexData& d, const QueryName& q, const QueryKe
   } else if (any_number) {
     z += std::max(0.0, w[10]);
   }
+  // Below the cutoff: p < cutoff exactly when z < logit(cutoff) (with a
+  // margin for rounding).
+  if (cutoff > 0 && cutoff < 1 && z < Logit(cutoff) - 1e-9) return 0.0;
   double p = 1.0 / (1.0 + std::exp(-z));
   if (conflict) p = std::min(p, kNumberConflictCap);
   return std::min(p, 0.99);
@@ -780,17 +815,6 @@ QuerySideBound::QuerySideBound(const IndexData& d, const QueryName& q, const Que
   for (int p = 0; p < 2; ++p) list_coef_[p] = w[1] + w[15] * p + w[18] * non_latin;
 }
 
-namespace {
-// The logit of `p` in (0, 1), memoised for the one cutoff a screen uses.
-double Logit(double p) {
-  thread_local double last_p = -1, last_logit = 0;
-  if (p != last_p) {
-    last_p = p;
-    last_logit = std::log(p / (1 - p));
-  }
-  return last_logit;
-}
-}  // namespace
 
 bool QuerySideBound::MayReach(uint32_t mask, uint32_t list_tokens, double list_weight, double cutoff,
                               uint32_t list_lengths) const {
@@ -840,7 +864,7 @@ bool QuerySideBound::MayReach(uint32_t mask, uint32_t list_tokens, double list_w
     }
   }
   auto upto = [](double coefficient, double hi) { return std::max(0.0, coefficient * hi); };
-  z += upto(w[5], best_sim) + upto(w[6], std::log1p(chars)) + upto(w[8], static_cast<double>(initials) / n_) +
+  z += upto(w[5], best_sim) + upto(w[6], Log1pCount(chars)) + upto(w[8], static_cast<double>(initials) / n_) +
        upto(w[9], static_cast<double>(matchable) / n_) + upto(w[11], best_exact);
   slot.used = true;
   slot.mask = mask;

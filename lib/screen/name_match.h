@@ -142,7 +142,11 @@ struct TokenBound {
 // no split key names ("fazal" ~ "fawaz" + "al"); score_bound_test counts
 // them and index_recall_test compares screening with the exhaustive scan.
 // Uses q.cache: one thread per QueryName.
-double NameScoreUpperBound(const IndexData& d, const QueryName& q, const QueryKeyTable& keys, uint32_t name);
+//
+// With `cutoff` in (0, 1): a name whose bound is below it may get 0 instead
+// (the logistic is not computed for it).
+double NameScoreUpperBound(const IndexData& d, const QueryName& q, const QueryKeyTable& keys, uint32_t name,
+                           double cutoff = 0);
 
 // A looser, cheaper bound than NameScoreUpperBound for a screen before it:
 // from only which query tokens a name can match (bit i for token i, as the
