@@ -354,6 +354,8 @@ TEST(NormalizerTest, ChinesePinyinTokensAreMarkedAndCitySuffixIsABoundary) {
   EXPECT_TRUE(n.tokens[2].transliterated);
   // Latin tokens are not pinyin.
   EXPECT_FALSE(Norm("Dahua Technology").tokens[0].pinyin);
+  // Japanese kanji terms of the dictionary beside katakana.
+  EXPECT_THAT(Tokens("カザン火薬工場"), ElementsAre("kazan", "gunpowder", "factory"));
 }
 
 TEST(NormalizerTest, ArabicLongVowelLetters) {
