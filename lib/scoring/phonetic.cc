@@ -205,6 +205,23 @@ inline void PushClass(char c, std::string* key) {
   if (key->empty() || key->back() != c) key->push_back(c);
 }
 
+// The class of a consonant both keys write alike (b p d t g k l r m n f
+// s z), or 0 for the letters each key treats its own way and for vowels,
+// w and y.
+inline char SharedClass(char c) {
+  switch (c) {
+    case 'b': case 'p': return 'P';
+    case 'd': case 't': return 'T';
+    case 'g': case 'k': return 'K';
+    case 's': case 'z': return 'S';
+    case 'l': case 'r': return 'L';
+    case 'm': return 'M';
+    case 'n': return 'N';
+    case 'f': return 'F';
+    default: return 0;
+  }
+}
+
 bool HasDigitOrOther(absl::string_view s) {
   for (char c : s) {
     if (c < 'a' || c > 'z') return true;
@@ -214,73 +231,67 @@ bool HasDigitOrOther(absl::string_view s) {
 
 }  // namespace
 
-std::string PinyinTranscriptionKey(absl::string_view s) {
+namespace {
+
+// The class of the two letters c, next read as one sound, or 0: pinyin zh
+// ch sh (S) and the final ng (N); Latin ph (F), th (T), sh ch (S), gh kh
+// ck (K).
+char DigraphClass(char c, char next, bool pinyin) {
+  if (pinyin) {
+    if (next == 'h' && (c == 'z' || c == 'c' || c == 's')) return 'S';
+    if (c == 'n' && next == 'g') return 'N';
+    return 0;
+  }
+  if (next == 'h') {
+    switch (c) {
+      case 'p': return 'F';
+      case 't': return 'T';
+      case 's': case 'c': return 'S';
+      case 'g': case 'k': return 'K';
+      default: return 0;
+    }
+  }
+  return c == 'c' && next == 'k' ? 'K' : 0;
+}
+
+// The key of `s` under the pinyin or the Latin rules (see phonetic.h).
+std::string TranscriptionKey(absl::string_view s, bool pinyin) {
   std::string key;
   if (s.empty() || HasDigitOrOther(s)) return key;
   for (size_t i = 0; i < s.size(); ++i) {
     const char c = s[i];
     const char next = i + 1 < s.size() ? s[i + 1] : '\0';
-    if ((c == 'z' || c == 'c' || c == 's') && next == 'h') {
+    if (const char digraph = DigraphClass(c, next, pinyin)) {
+      PushClass(digraph, &key);
+      ++i;
+    } else if (const char shared = SharedClass(c)) {
+      PushClass(shared, &key);
+    } else if (pinyin) {
+      if (c == 'j' || c == 'q' || c == 'x' || c == 'c') PushClass('S', &key);
+      if (c == 'h') PushClass('H', &key);
+    } else if (c == 'q') {
+      PushClass('K', &key);
+    } else if (c == 'c') {
+      PushClass(next == 'e' || next == 'i' || next == 'y' ? 'S' : 'K', &key);
+    } else if (c == 'j') {
       PushClass('S', &key);
-      ++i;
-      continue;
-    }
-    if (c == 'n' && next == 'g') {
-      PushClass('N', &key);
-      ++i;
-      continue;
-    }
-    switch (c) {
-      case 'b': case 'p': PushClass('P', &key); break;
-      case 'd': case 't': PushClass('T', &key); break;
-      case 'g': case 'k': PushClass('K', &key); break;
-      case 'j': case 'q': case 'x': case 'z': case 'c': case 's': PushClass('S', &key); break;
-      case 'l': case 'r': PushClass('L', &key); break;
-      case 'm': PushClass('M', &key); break;
-      case 'n': PushClass('N', &key); break;
-      case 'f': PushClass('F', &key); break;
-      case 'h': PushClass('H', &key); break;
-      default: break;  // vowels, w, y
-    }
+    } else if (c == 'x') {
+      PushClass('K', &key);
+      PushClass('S', &key);
+    } else if (c == 'v') {
+      PushClass('F', &key);
+    } else if (c == 'h' && i == 0 && IsVowelLetter(next)) {
+      PushClass('H', &key);
+    }  // vowels, w, y: nothing
   }
   return key;
 }
 
-std::string LatinTranscriptionKey(absl::string_view s) {
-  std::string key;
-  if (s.empty() || HasDigitOrOther(s)) return key;
-  for (size_t i = 0; i < s.size(); ++i) {
-    const char c = s[i];
-    const char next = i + 1 < s.size() ? s[i + 1] : '\0';
-    if (next == 'h' && (c == 'p' || c == 't' || c == 's' || c == 'c' || c == 'g' || c == 'k')) {
-      PushClass(c == 'p' ? 'F' : c == 't' ? 'T' : (c == 's' || c == 'c') ? 'S' : 'K', &key);
-      ++i;
-      continue;
-    }
-    if (c == 'c' && next == 'k') {
-      PushClass('K', &key);
-      ++i;
-      continue;
-    }
-    switch (c) {
-      case 'b': case 'p': PushClass('P', &key); break;
-      case 'd': case 't': PushClass('T', &key); break;
-      case 'g': case 'k': case 'q': PushClass('K', &key); break;
-      case 'c': PushClass(next == 'e' || next == 'i' || next == 'y' ? 'S' : 'K', &key); break;
-      case 's': case 'z': case 'j': PushClass('S', &key); break;
-      case 'x': PushClass('K', &key); PushClass('S', &key); break;
-      case 'l': case 'r': PushClass('L', &key); break;
-      case 'm': PushClass('M', &key); break;
-      case 'n': PushClass('N', &key); break;
-      case 'f': case 'v': PushClass('F', &key); break;
-      case 'h':
-        if (i == 0 && IsVowelLetter(next)) PushClass('H', &key);
-        break;
-      default: break;  // vowels, w, y
-    }
-  }
-  return key;
-}
+}  // namespace
+
+std::string PinyinTranscriptionKey(absl::string_view s) { return TranscriptionKey(s, true); }
+
+std::string LatinTranscriptionKey(absl::string_view s) { return TranscriptionKey(s, false); }
 
 int PinyinSyllableCount(absl::string_view s) {
   int groups = 0;
