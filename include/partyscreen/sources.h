@@ -100,7 +100,9 @@ absl::StatusOr<ListFormat> DetectListFormat(absl::string_view path);
 absl::StatusOr<v1::EntityList> ReadList(absl::string_view path,
                                         const ReadOptions& options = {});
 
-// Reads every list of `specs`, in order. Fails on the first error.
+// Reads every list of `specs`, the files concurrently (one at a time per
+// core); the lists come back in the order of `specs`. Fails with the error
+// of the first spec, in that order, that cannot be read. Thread-safe.
 absl::StatusOr<std::vector<v1::EntityList>> ReadLists(
     const std::vector<ListSpec>& specs);
 

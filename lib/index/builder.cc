@@ -12,6 +12,7 @@
 #include "lib/normalize/data.h"
 #include "lib/scoring/phonetic.h"
 #include "lib/scoring/token_similarity.h"
+#include "lib/util/parallel.h"
 #include "lib/util/sha256.h"
 #include "partyscreen/index.h"
 #include "partyscreen/result.h"
@@ -171,6 +172,26 @@ absl::Status BuildIndexData(IndexData* d) {
   std::vector<uint32_t> last_entity_seen;
   IndexInfo& info = d->info;
   info.lists.clear();
+  // Every name to index, normalised first on all cores (the Normalizer is
+  // thread-safe); the loop below takes the results in the same order.
+  auto indexed = [d](const v1::Name& name) {
+    return !name.full().empty() && (name.kind() != v1::NAME_KIND_WEAK_ALIAS || d->options.index_weak_aliases);
+  };
+  std::vector<std::pair<const v1::Name*, NameKindHint>> to_normalize;
+  for (const v1::EntityList& list : d->lists) {
+    for (const v1::Entity& e : list.entities()) {
+      for (const v1::Name& name : e.names()) {
+        if (indexed(name)) to_normalize.emplace_back(&name, HintFor(e.kind()));
+      }
+    }
+  }
+  std::vector<absl::StatusOr<NormalizedName>> normalized(to_normalize.size(),
+                                                          absl::UnknownError("not normalised"));
+  ParallelFor(
+      to_normalize.size(),
+      [&](size_t k) { normalized[k] = d->normalizer->Normalize(to_normalize[k].first->full(), to_normalize[k].second); },
+      256);
+  size_t next_normalized = 0;
   Sha256 fp;
   for (uint32_t li = 0; li < d->lists.size(); ++li) {
     const v1::EntityList& list = d->lists[li];
@@ -210,9 +231,8 @@ absl::Status BuildIndexData(IndexData* d) {
       for (int ni = 0; ni < e.names_size(); ++ni) {
         const v1::Name& name = e.names(ni);
         li_info.names++;
-        if (name.full().empty()) continue;
-        if (name.kind() == v1::NAME_KIND_WEAK_ALIAS && !d->options.index_weak_aliases) continue;
-        auto norm = d->normalizer->Normalize(name.full(), HintFor(e.kind()));
+        if (!indexed(name)) continue;
+        absl::StatusOr<NormalizedName> norm = std::move(normalized[next_normalized++]);
         if (!norm.ok()) {
           return absl::Status(norm.status().code(),
                               absl::StrCat("list ", list.source().list_id(), " entity ", e.entity_id(),
