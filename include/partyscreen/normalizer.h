@@ -112,14 +112,16 @@ enum class NameKindHint { kUnknown, kPerson, kOrganization };
 // creation and safe for concurrent use by any number of threads.
 class Normalizer {
  public:
-  // Builds a normalizer from the compiled-in dictionaries and checks that
-  // ICU has the transliterators it needs. Creation takes a few milliseconds;
-  // ICU compiles each transliterator on first use (once per process; about
-  // 0.4 s for Chinese, 70 ms for Latin-ASCII), so create one and share it.
+  // Builds a normalizer from the compiled-in dictionaries. Creation takes a
+  // few milliseconds; ICU compiles each transliterator on first use (once
+  // per process; about 0.4 s for Chinese, 70 ms for Latin-ASCII; names in
+  // ASCII need none), so create one and share it.
   //
-  // Errors: kFailedPrecondition if Boost.Locale has no ICU backend or an ICU
-  // transliterator is missing from the ICU data; kInternal if a compiled-in
-  // dictionary is malformed (a build problem).
+  // Errors: kFailedPrecondition if Boost.Locale has no ICU backend; kInternal
+  // if a compiled-in dictionary or transliteration rule is malformed (a build
+  // problem). An ICU transliterator missing from the ICU data is found when
+  // a name first needs it: Normalize then returns kFailedPrecondition naming
+  // it, for every name of that script.
   static absl::StatusOr<std::unique_ptr<const Normalizer>> Create();
 
   ~Normalizer();

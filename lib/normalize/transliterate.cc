@@ -1,12 +1,10 @@
 #include "lib/normalize/transliterate.h"
 
-#include <unicode/strenum.h>
 #include <unicode/unistr.h>
 #include <unicode/utypes.h>
 
 #include <utility>
 
-#include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
@@ -18,48 +16,18 @@ TransliteratorSet::~TransliteratorSet() = default;
 absl::StatusOr<std::unique_ptr<TransliteratorSet>> TransliteratorSet::Create(
     const std::vector<std::string>& ids,
     const absl::flat_hash_map<std::string, std::string>& pre_rules) {
-  // The ids ICU knows ("Han-Latin", "Russian-Latin/BGN", "Any-NFD", ...).
-  absl::flat_hash_set<std::string> available;
-  UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::StringEnumeration> e(icu::Transliterator::getAvailableIDs(status));
-  if (U_FAILURE(status) || e == nullptr) {
-    return absl::FailedPreconditionError(
-        absl::StrCat("ICU transliterators are not available: ", u_errorName(status)));
-  }
-  const char* name;
-  int32_t len;
-  while ((name = e->next(&len, status)) != nullptr && U_SUCCESS(status)) {
-    available.insert(absl::AsciiStrToLower(absl::string_view(name, len)));
-  }
+  // Whether ICU's data has each id, and whether its rules compile, is
+  // checked when its transliterator is first built (Transliterate): both
+  // build ICU's whole registry of transliterators, about 40 ms, which a
+  // process that only ever sees ASCII names (no transliterator at all) would
+  // pay at every start.
   std::unique_ptr<TransliteratorSet> set(new TransliteratorSet());
   for (const std::string& id : ids) {
     if (set->pools_.contains(id)) continue;
-    for (absl::string_view part : absl::StrSplit(id, ';', absl::SkipWhitespace())) {
-      std::string p = absl::AsciiStrToLower(absl::StripAsciiWhitespace(part));
-      if (p.find('-') == std::string::npos) p = absl::StrCat("any-", p);
-      if (!available.contains(p)) {
-        return absl::FailedPreconditionError(absl::StrCat(
-            "ICU transliterator '", absl::StripAsciiWhitespace(part),
-            "' is missing from the ICU data"));
-      }
-    }
     auto pool = std::make_unique<Pool>();
     pool->id = id;
     auto rules = pre_rules.find(id);
-    if (rules != pre_rules.end()) {
-      // Compile the rules alone now, so that a bad rule fails Create.
-      UParseError parse_error;
-      status = U_ZERO_ERROR;
-      std::unique_ptr<icu::Transliterator> check(icu::Transliterator::createFromRules(
-          "partyscreen-check", icu::UnicodeString::fromUTF8(rules->second),
-          UTRANS_FORWARD, parse_error, status));
-      if (U_FAILURE(status)) {
-        return absl::InternalError(absl::StrCat(
-            "transliteration rules for '", id, "' do not compile: ", u_errorName(status),
-            " at rule line ", parse_error.line, " offset ", parse_error.offset));
-      }
-      pool->pre_rules = rules->second;
-    }
+    if (rules != pre_rules.end()) pool->pre_rules = rules->second;
     set->pools_.emplace(id, std::move(pool));
   }
   return set;
@@ -88,10 +56,16 @@ absl::StatusOr<std::string> TransliteratorSet::Transliterate(
           "partyscreen-chain", icu::UnicodeString::fromUTF8(rules), UTRANS_FORWARD,
           parse_error, status));
     }
-    if (U_FAILURE(status) || pool.prototype == nullptr) {
+    if (status == U_INVALID_ID) {
+      pool.prototype.reset();
+      pool.init_status = absl::FailedPreconditionError(
+          absl::StrCat("ICU transliterator '", pool.id, "' is missing from the ICU data"));
+    } else if (U_FAILURE(status) || pool.prototype == nullptr) {
       pool.prototype.reset();
       pool.init_status = absl::InternalError(absl::StrCat(
-          "cannot build ICU transliterator '", pool.id, "': ", u_errorName(status)));
+          "cannot build ICU transliterator '", pool.id, "': ", u_errorName(status),
+          pool.pre_rules.empty() ? "" : absl::StrCat(" (its rules, line ", parse_error.line, " offset ",
+                                                     parse_error.offset, ")")));
     }
   });
   if (!pool.init_status.ok()) return pool.init_status;

@@ -8,7 +8,7 @@
 //
 // Building a transliterator compiles its ICU rules, which is slow for some
 // ("Han-Latin" takes about 0.4 s, "Latin-ASCII" 70 ms, once per process), so
-// prototypes are built on first use; `Create` only checks that ICU has them.
+// prototypes are built on first use, which also checks that ICU has them.
 #ifndef PARTYSCREEN_LIB_NORMALIZE_TRANSLITERATE_H_
 #define PARTYSCREEN_LIB_NORMALIZE_TRANSLITERATE_H_
 
@@ -31,13 +31,13 @@ namespace partyscreen::internal {
 // A set of transliterators by compound id. Thread-safe after construction.
 class TransliteratorSet {
  public:
-  // Registers `ids` (ICU compound ids: elements separated by ';'). Returns
-  // kFailedPrecondition naming the element if ICU's data lacks one.
+  // Registers `ids` (ICU compound ids: elements separated by ';'); whether
+  // ICU's data has them is checked by the first Transliterate with each.
   //
   // `pre_rules` maps some of the ids to ICU transform rules
   // (https://unicode-org.github.io/icu/userguide/transforms/general/rules.html)
-  // that run before the id's own transliterators; kInternal if they do not
-  // compile.
+  // that run before the id's own transliterators (compiled, like the ids,
+  // by the first Transliterate with the id). No errors.
   static absl::StatusOr<std::unique_ptr<TransliteratorSet>> Create(
       const std::vector<std::string>& ids,
       const absl::flat_hash_map<std::string, std::string>& pre_rules = {});
@@ -45,7 +45,8 @@ class TransliteratorSet {
 
   // Transliterates UTF-8 `text` with the transliterator `id` (one of the ids
   // given to Create) and returns UTF-8. Returns kInternal for an unknown id
-  // or if ICU fails to build the transliterator.
+  // or if ICU fails to build the transliterator, kFailedPrecondition if ICU's
+  // data lacks it (every call with that id, from the first).
   absl::StatusOr<std::string> Transliterate(absl::string_view id,
                                             absl::string_view text) const;
 
