@@ -94,6 +94,26 @@ TEST(FormulaInjectionTest, CliCsvOutputHasNoLiveFormula) {
   }
 }
 
+// ---- paths from files ------------------------------------------------------------------
+
+// The bundled lists' manifest (lists.tsv) is read at run time: a path in it
+// that leaves the lists directory is refused with the line, never read.
+TEST(PathSecurityTest, ManifestPathOutsideTheListsDirectoryIsRefused) {
+  if (!CliExists()) GTEST_SKIP() << "the CLI is not built in this build directory";
+  for (const char* path : {"../outside.csv", "/etc/passwd", "a/../../outside.csv", ".."}) {
+    const std::string dir = NewTempDir("manifest");
+    WriteFile(absl::StrCat(dir, "/../outside.csv"), testing_util::kCustomHeader);
+    WriteFile(absl::StrCat(dir, "/lists.tsv"), absl::StrCat("# id\tformat\tpath\tdate\nx\tcustom_csv\t", path, "\t-\n"));
+    const std::string input = absl::StrCat(dir, "/vendors.csv");
+    WriteFile(input, "name\nZarovia Precision Optics\n");
+    int code = 0;
+    const std::string out = RunShell(
+        absl::StrCat("PARTYSCREEN_LISTS_DIR=", dir, " ", Cli(), " screen --input ", input, " 2>&1"), &code);
+    EXPECT_EQ(code, 2) << path << ": " << out;
+    EXPECT_THAT(out, HasSubstr("lists.tsv:2: path")) << path;
+  }
+}
+
 // ---- XML external entities ----------------------------------------------------------
 
 TEST(XmlSecurityTest, ExternalEntitiesAreNotExpanded) {

@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
@@ -60,6 +61,15 @@ absl::StatusOr<std::vector<ListSpec>> ResolveListSpecs(const Args& args) {
     std::vector<std::string> f = absl::StrSplit(line, '\t');
     if (f.size() != 4) {
       return absl::InvalidArgumentError(absl::StrCat(manifest, ":", line_no, ": expected 4 tab-separated fields (id, format, path, date)"));
+    }
+    // The file must lie inside the lists directory: a relative path without
+    // ".." (the manifest is read at run time, so it is checked like input).
+    const bool escapes = f[2].empty() || f[2][0] == '/' || f[2][0] == '\\' ||
+                         absl::StrContains(absl::StrCat("/", f[2], "/"), "/../") ||
+                         absl::StrContains(f[2], '\0');
+    if (escapes) {
+      return absl::InvalidArgumentError(absl::StrCat(manifest, ":", line_no,
+                                                     ": path: must be relative to the lists directory, without '..'"));
     }
     ListSpec spec;
     spec.path = internal::JoinPath(dir, f[2]);
