@@ -66,8 +66,14 @@ void CheckResult(const absl::StatusOr<partyscreen::ScreenResult>& r, const party
     FUZZ_CHECK(r.status().code() == absl::StatusCode::kInvalidArgument ||
                    r.status().code() == absl::StatusCode::kResourceExhausted,
                r.status().ToString());
-    if (q.name.size() >= 6) {
-      FUZZ_CHECK(!absl::StrContains(r.status().message(), q.name), "error message contains the name");
+    if (q.name.size() >= 6 && absl::StrContains(r.status().message(), q.name)) {
+      // The name may be a piece of the message's own text ("birth must be
+      // YYYY" for a bad date of birth): then the same query under another
+      // name of the same length still gives a message containing it.
+      partyscreen::Query other = q;
+      other.name = std::string(q.name.size(), q.name[0] == 'q' ? 'z' : 'q');
+      auto r2 = fx.screener->Screen(other, options);
+      FUZZ_CHECK(!r2.ok() && absl::StrContains(r2.status().message(), q.name), "error message contains the name");
     }
     return;
   }
