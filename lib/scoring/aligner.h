@@ -156,9 +156,12 @@ struct AlignOptions {
 //
 // Candidate matches: every query/list token pair (`CompareTokens`, or an
 // initial when one side is a single letter; number tokens only match equal
-// numbers), every query token against each two adjacent list tokens joined
-// (kJoined), and each two adjacent query tokens joined against every list
-// token (kSplit); single letters and numbers never take part in joins, and a
+// numbers; a pinyin query token also by its transcription key), every query
+// token against each two adjacent list tokens joined (kJoined), and each two
+// adjacent query tokens joined against every list token (kSplit; also two
+// pinyin tokens by transcription, and two words against a common two-letter
+// abbreviation of their initials); single letters and numbers never take
+// part in joins, and a
 // join is a candidate only when it is more similar than either of its parts
 // alone ("commission" does not join "commission" + "of"), and a join by
 // spelling only within 2 OSA edits (1 for a looked-up side of up to 4
