@@ -78,18 +78,15 @@ absl::Span<const uint32_t> IndexData::TranscriptionTokens(absl::string_view key)
       if (k.size() >= kTranscriptionMinKey) keyed.emplace_back(std::move(k), t);
     }
     std::sort(keyed.begin(), keyed.end());
-    transcription_ids_.reserve(keyed.size());
-    for (size_t i = 0; i < keyed.size(); ++i) {
-      if (i == 0 || keyed[i].first != keyed[i - 1].first) {
-        transcription_ranges_[keyed[i].first] = {static_cast<uint32_t>(i), static_cast<uint32_t>(i)};
-      }
-      transcription_ids_.push_back(keyed[i].second);
-      transcription_ranges_[keyed[i].first].second = static_cast<uint32_t>(i + 1);
+    for (auto& [k, t] : keyed) {
+      transcription_keys_.push_back(std::move(k));
+      transcription_ids_.push_back(t);
     }
   });
-  auto it = transcription_ranges_.find(key);
-  if (it == transcription_ranges_.end()) return {};
-  return absl::MakeConstSpan(transcription_ids_.data() + it->second.first, it->second.second - it->second.first);
+  auto [lo, hi] = std::equal_range(transcription_keys_.begin(), transcription_keys_.end(), key,
+                                   [](absl::string_view a, absl::string_view b) { return a < b; });
+  return absl::MakeConstSpan(transcription_ids_.data() + (lo - transcription_keys_.begin()),
+                             static_cast<size_t>(hi - lo));
 }
 
 const std::vector<v1::EntityList>& IndexData::all_lists() const {

@@ -254,8 +254,9 @@ struct IndexData {
   mutable std::unique_ptr<std::atomic<const v1::Entity*>[]> entity_cache_;
   mutable absl::once_flag all_lists_once_;
   mutable absl::once_flag transcription_once_;
-  // key -> [begin, end) in transcription_ids_.
-  mutable absl::flat_hash_map<std::string, std::pair<uint32_t, uint32_t>> transcription_ranges_;
+  // Each vocabulary token with a transcription key, sorted by key: the keys
+  // and, at the same positions, the token ids.
+  mutable std::vector<std::string> transcription_keys_;
   mutable std::vector<uint32_t> transcription_ids_;
   mutable std::vector<v1::EntityList> all_lists_;
 };

@@ -51,6 +51,18 @@ struct Candidate {
 };
 
 // Similarity of one query token with one list token.
+// `s` (the spelling similarity of `pinyin` and `latin`), raised to
+// options.transcription_similarity when `is_pinyin` and the two may be a
+// transcription (TranscriptionKeysMatch), if that reaches `floor`.
+TokenSimilarity WithTranscription(TokenSimilarity s, bool is_pinyin, absl::string_view pinyin,
+                                  absl::string_view latin, double floor, const AlignOptions& options) {
+  if (is_pinyin && s.similarity < options.transcription_similarity && options.transcription_similarity >= floor &&
+      TranscriptionKeysMatch(pinyin, latin)) {
+    s = {options.transcription_similarity, MatchMethod::kPhonetic};
+  }
+  return s;
+}
+
 TokenSimilarity PairSimilarity(const AlignToken& q, const AlignToken& l,
                                const AlignOptions& options) {
   if (q.text.empty() || l.text.empty()) return {0.0, MatchMethod::kNone};
@@ -66,22 +78,8 @@ TokenSimilarity PairSimilarity(const AlignToken& q, const AlignToken& l,
     }
     return {0.0, MatchMethod::kNone};
   }
-  TokenSimilarity s = CompareTokens(q.text, l.text, options.token, options.min_similarity);
-  if (q.pinyin && s.similarity < options.transcription_similarity &&
-      options.transcription_similarity >= options.min_similarity && TranscriptionKeysMatch(q.text, l.text)) {
-    s = {options.transcription_similarity, MatchMethod::kPhonetic};
-  }
-  return s;
-}
-
-// Is `acronym` (two letters) the initials of words `a` and `b` (three or
-// more letters each, so no particle such as "al" or "de"; no digits)?
-inline bool IsAcronymOf(const std::string& acronym, const std::string& a, const std::string& b) {
-  auto letters = [](const std::string& w) {
-    return std::all_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-  };
-  return acronym.size() == 2 && a.size() >= 3 && b.size() >= 3 && acronym[0] == a[0] && acronym[1] == b[0] &&
-         letters(acronym) && letters(a) && letters(b);
+  return WithTranscription(CompareTokens(q.text, l.text, options.token, options.min_similarity), q.pinyin, q.text,
+                           l.text, options.min_similarity, options);
 }
 
 // May `t` take part in a joined/split group?
@@ -174,10 +172,11 @@ std::vector<Candidate> Candidates(absl::Span<const AlignToken> query,
     if (i + 1 < n && Joinable(query[i]) && Joinable(query[i + 1])) {
       const size_t len = query[i].text.size() + query[i + 1].text.size();
       bool built = false;
+      const bool abbreviable = options.allow_acronyms && options.acronym_similarity >= options.min_similarity &&
+                               AbbreviableWords(query[i].text, query[i + 1].text);
       for (int j = 0; j < m; ++j) {
-        if (options.allow_acronyms && list[j].weight <= options.acronym_max_weight &&
-            IsAcronymOf(list[j].text, query[i].text, query[i + 1].text) &&
-            options.acronym_similarity >= options.min_similarity) {
+        if (abbreviable && list[j].weight <= options.acronym_max_weight && list[j].text.size() == 2 &&
+            list[j].text[0] == query[i].text[0] && list[j].text[1] == query[i + 1].text[0]) {
           const double sim = options.acronym_similarity;
           if (sim > std::max(pair_sim(i, j), pair_sim(i + 1, j))) {
             out.push_back({i, i + 1, j, -1, MatchMethod::kSplit, sim,
@@ -194,13 +193,9 @@ std::vector<Candidate> Candidates(absl::Span<const AlignToken> query,
             joined.append(query[i + 1].text);
             built = true;
           }
-          TokenSimilarity js = WithinJoinEdits(joined, list[j].text,
-                                               CompareTokens(joined, list[j].text, options.token, join_cutoff));
-          if (query[i].pinyin && query[i + 1].pinyin && js.similarity < options.transcription_similarity &&
-              options.transcription_similarity >= join_cutoff && TranscriptionKeysMatch(joined, list[j].text)) {
-            js = {options.transcription_similarity, MatchMethod::kPhonetic};
-          }
-          return js;
+          return WithTranscription(
+              WithinJoinEdits(joined, list[j].text, CompareTokens(joined, list[j].text, options.token, join_cutoff)),
+              query[i].pinyin && query[i + 1].pinyin, joined, list[j].text, join_cutoff, options);
         });
         const double sim = s.similarity * options.joined_split_factor;
         if (sim >= options.min_similarity && sim > 0 &&

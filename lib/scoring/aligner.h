@@ -26,6 +26,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/strings/string_view.h"
 #include "absl/types/span.h"
 #include "lib/scoring/token_similarity.h"
 
@@ -126,8 +127,8 @@ struct AlignOptions {
   // 32; otherwise greedy by weighted similarity. Values above 12 count as
   // 12 (the DP table has (query tokens + 2) * 2^m entries). Default: 8.
   int max_exact_list_tokens = 8;
-  // Let two adjacent query words of 3+ letters match a two-letter list word
-  // of their initials ("hong kong" and "HK"), as a kSplit of similarity
+  // Let two adjacent query words (AbbreviableWords) match a two-letter list
+  // word of their initials ("hong kong" and "HK"), as a kSplit of similarity
   // `acronym_similarity` (no joined_split_factor), when the list word is
   // common (weight at most `acronym_max_weight`): a widely used
   // abbreviation, not a name's own rare letters ("AA Trading" is not "Al
@@ -150,6 +151,21 @@ struct AlignOptions {
   // Default: none.
   TokenPairCache* cache = nullptr;
 };
+
+// May adjacent words `a` and `b` be abbreviated by their initials
+// (AlignOptions::allow_acronyms)? Both have 3+ letters and no digits, so
+// particles ("al", "de") and codes never are. The abbreviation is
+// {a[0], b[0]}. No errors.
+inline bool AbbreviableWords(absl::string_view a, absl::string_view b) {
+  auto letters = [](absl::string_view w) {
+    if (w.size() < 3) return false;
+    for (char c : w) {
+      if (c < 'a' || c > 'z') return false;
+    }
+    return true;
+  };
+  return letters(a) && letters(b);
+}
 
 // Aligns `query` with `list` and returns one pairing per query token plus the
 // unused list tokens.

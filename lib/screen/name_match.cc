@@ -269,7 +269,7 @@ absl::StatusOr<QueryName> PrepareQueryName(const IndexData& d, absl::string_view
     // "hong kong" may be listed as "HK" (the aligner's acronyms).
     const std::string& x = q.tokens[i].text;
     const std::string& y = q.tokens[i + 1].text;
-    if (hint != NameKindHint::kPerson && x.size() >= 3 && y.size() >= 3) {
+    if (hint != NameKindHint::kPerson && AbbreviableWords(x, y)) {
       const char acronym[2] = {x[0], y[0]};
       auto it = d.vocab_ids.find(absl::string_view(acronym, 2));
       if (it != d.vocab_ids.end() && d.weight[it->second] <= AlignOptions().acronym_max_weight) {
