@@ -87,6 +87,12 @@ struct NormalizedToken {
   // "mile" for "Premera"), which the screener also compares by sound with
   // Latin listed words.
   bool pinyin = false;
+  // True if the token is the English (or place-name) form that the Chinese
+  // terms dictionary gives for a Chinese term ("科技" -> "technology",
+  // "中国" -> "china", "浙江" -> "zhejiang"): a word, not a spelling of a
+  // name, which the screener pairs only exactly or with its spelling
+  // variants ("technologies"), never with similar-looking words.
+  bool translated = false;
 };
 
 // The result of `Normalizer::Normalize`.
@@ -136,6 +142,21 @@ class Normalizer {
   // gives the byte offset, never the name: names are personal data);
   // kInternal if ICU or Boost.Locale fails unexpectedly.
   absl::StatusOr<NormalizedName> Normalize(
+      absl::string_view utf8_name,
+      NameKindHint hint = NameKindHint::kUnknown) const;
+
+  // The readings of a name whose text can be cut into words in more than
+  // one way. Element 0 is always `Normalize(utf8_name, hint)`. Chinese
+  // writes no word boundaries: where a romanised name stretch is followed
+  // by a dictionary term whose first character also begins a shorter term
+  // ("香港恒邦微電子有限公司": "恒邦" + "微電子" microelectronics, or
+  // "恒邦微" + "電子" electronics), element 1 reads every such character as
+  // the end of the name ("hong kong hengbangwei electronics co ltd").
+  // Names without such a place (all non-Chinese names) have one reading.
+  // The screener screens every reading and keeps each entity's best.
+  //
+  // Errors: those of `Normalize`. Thread-safe like `Normalize`.
+  absl::StatusOr<std::vector<NormalizedName>> NormalizeReadings(
       absl::string_view utf8_name,
       NameKindHint hint = NameKindHint::kUnknown) const;
 

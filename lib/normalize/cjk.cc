@@ -75,8 +75,8 @@ absl::Status EmitPinyinRun(const std::u32string& run, const TransliteratorSet& t
 
 absl::Status SegmentHan(const std::u32string& han, NameKindHint hint,
                         const Dictionaries& dict, const TransliteratorSet& translit,
-                        std::vector<WorkToken>* out,
-                        std::vector<std::string>* legal_forms) {
+                        HanReading reading, std::vector<WorkToken>* out,
+                        std::vector<std::string>* legal_forms, bool* other_reading) {
   if (hint == NameKindHint::kPerson) {
     size_t n = han.size();
     if (n < 2 || n > 4) return EmitPinyinRun(han, translit, out);
@@ -88,23 +88,41 @@ absl::Status SegmentHan(const std::u32string& han, NameKindHint hint,
   std::u32string residual;
   size_t i = 0;
   std::string key;
-  while (i < han.size()) {
-    size_t max_len = std::min(dict.max_cjk_term_chars, han.size() - i);
-    const CjkTerm* term = nullptr;
-    size_t len = max_len;
-    for (; len >= 1; --len) {
-      key.clear();
-      for (size_t k = 0; k < len; ++k) AppendUtf8(han[i + k], &key);
-      auto it = dict.cjk_terms.find(key);
+  // The longest term at `at` (nullptr if none), its length and UTF-8 key.
+  auto longest_term = [&](size_t at, size_t* len_out, std::string* key_out) -> const CjkTerm* {
+    size_t max_len = std::min(dict.max_cjk_term_chars, han.size() - at);
+    for (size_t len = max_len; len >= 1; --len) {
+      key_out->clear();
+      for (size_t k = 0; k < len; ++k) AppendUtf8(han[at + k], key_out);
+      auto it = dict.cjk_terms.find(*key_out);
       if (it != dict.cjk_terms.end()) {
-        term = &it->second;
-        break;
+        *len_out = len;
+        return &it->second;
       }
     }
+    return nullptr;
+  };
+  std::string head_key;
+  while (i < han.size()) {
+    size_t len = 0;
+    const CjkTerm* term = longest_term(i, &len, &key);
     if (term == nullptr) {
       residual.push_back(han[i]);
       ++i;
       continue;
+    }
+    if (!residual.empty() && len >= 2 && !term->legal) {
+      // Does the term's head character begin a shorter (non-legal) term?
+      size_t rest_len = 0;
+      const CjkTerm* rest = longest_term(i + 1, &rest_len, &head_key);
+      if (rest != nullptr && !rest->legal && rest_len == len - 1) {
+        if (reading == HanReading::kNameTakesTermHead) {
+          residual.push_back(han[i]);
+          ++i;
+          continue;
+        }
+        if (other_reading != nullptr) *other_reading = true;
+      }
     }
     absl::Status s = EmitPinyinRun(residual, translit, out);
     if (!s.ok()) return s;
@@ -120,6 +138,7 @@ absl::Status SegmentHan(const std::u32string& han, NameKindHint hint,
       t.token.role = term->legal ? TokenRole::kLegalForm : TokenRole::kWord;
       t.token.source = key;
       t.token.transliterated = true;
+      t.token.translated = true;
       t.legal_group = group;
       t.role_fixed = term->legal;
       out->push_back(std::move(t));

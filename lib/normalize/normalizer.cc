@@ -237,13 +237,19 @@ class NormalizerImpl {
   absl::flat_hash_set<std::string> glue_start, glue_end;
   size_t max_glue_end = 0;
 
-  absl::StatusOr<NormalizedName> Normalize(absl::string_view input,
-                                           NameKindHint hint) const;
+  // `reading`: how Chinese text is cut (see SegmentHan). `other_reading`
+  // (may be null) is set to true when kLongestTerm has a place that
+  // kNameTakesTermHead reads differently.
+  absl::StatusOr<NormalizedName> Normalize(absl::string_view input, NameKindHint hint,
+                                           HanReading reading = HanReading::kLongestTerm,
+                                           bool* other_reading = nullptr) const;
 
  private:
   // State of one call.
   struct Call {
     NameKindHint hint;
+    HanReading reading = HanReading::kLongestTerm;
+    bool other_reading = false;
     std::vector<WorkToken> tokens;
     std::vector<std::string> legal_groups;
     const std::string* cyrillic = nullptr;
@@ -480,7 +486,8 @@ absl::Status NormalizerImpl::NormalizeWord(std::u32string word, Call* call) cons
     std::u32string seg = word.substr(i, j - i);
     absl::Status s;
     if (han) {
-      s = SegmentHan(seg, call->hint, dict, *translit, &call->tokens, &call->legal_groups);
+      s = SegmentHan(seg, call->hint, dict, *translit, call->reading, &call->tokens, &call->legal_groups,
+                     &call->other_reading);
     } else {
       std::string source = repaired ? original : EncodeUtf8(seg);
       size_t before = call->tokens.size();
@@ -821,8 +828,8 @@ NormalizedName NormalizerImpl::Finish(Call* call, std::string script) const {
   return out;
 }
 
-absl::StatusOr<NormalizedName> NormalizerImpl::Normalize(absl::string_view input,
-                                                         NameKindHint hint) const {
+absl::StatusOr<NormalizedName> NormalizerImpl::Normalize(absl::string_view input, NameKindHint hint,
+                                                         HanReading reading, bool* other_reading) const {
   size_t bad = FindInvalidUtf8Offset(input);
   if (bad != absl::string_view::npos) {
     return absl::InvalidArgumentError(
@@ -831,6 +838,7 @@ absl::StatusOr<NormalizedName> NormalizerImpl::Normalize(absl::string_view input
   }
   Call call;
   call.hint = hint;
+  call.reading = reading;
   if (IsAscii(input)) {
     // Fast path: no ICU.
     TokenizeAscii(input, absl::string_view(), false, &call.tokens);
@@ -919,6 +927,7 @@ absl::StatusOr<NormalizedName> NormalizerImpl::Normalize(absl::string_view input
     i = j;
   }
   if (script_counts.contains(USCRIPT_ARABIC)) JoinAllahNames(&call);
+  if (other_reading != nullptr && call.other_reading) *other_reading = true;
   return Finish(&call, std::move(script));
 }
 
@@ -1018,6 +1027,21 @@ absl::StatusOr<std::unique_ptr<const Normalizer>> Normalizer::Create() {
 absl::StatusOr<NormalizedName> Normalizer::Normalize(absl::string_view utf8_name,
                                                      NameKindHint hint) const {
   return impl_->Normalize(utf8_name, hint);
+}
+
+absl::StatusOr<std::vector<NormalizedName>> Normalizer::NormalizeReadings(absl::string_view utf8_name,
+                                                                          NameKindHint hint) const {
+  std::vector<NormalizedName> readings;
+  bool other = false;
+  auto first = impl_->Normalize(utf8_name, hint, internal::HanReading::kLongestTerm, &other);
+  if (!first.ok()) return first.status();
+  readings.push_back(*std::move(first));
+  if (other) {
+    auto second = impl_->Normalize(utf8_name, hint, internal::HanReading::kNameTakesTermHead);
+    if (!second.ok()) return second.status();
+    readings.push_back(*std::move(second));
+  }
+  return readings;
 }
 
 absl::string_view Normalizer::fingerprint() const {

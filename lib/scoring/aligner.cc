@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "absl/container/inlined_vector.h"
+#include "absl/strings/match.h"
 #include "lib/scoring/levenshtein.h"
 #include "lib/scoring/phonetic.h"
 
@@ -63,6 +64,33 @@ TokenSimilarity WithTranscription(TokenSimilarity s, bool is_pinyin, absl::strin
   return s;
 }
 
+// The stem of English word `w` for EnglishWordVariants.
+std::string EnglishStem(absl::string_view w) {
+  std::string s(w);
+  auto ends = [&](absl::string_view suffix) {
+    return s.size() > suffix.size() + 2 && absl::EndsWith(s, suffix);
+  };
+  if (ends("ies")) {
+    s.resize(s.size() - 3);
+    s += 'y';
+  } else if (ends("ing") || ends("ed")) {
+    s.resize(s.size() - (s.back() == 'g' ? 3 : 2));
+  } else if (ends("es") || ends("s")) {
+    s.resize(s.size() - (s[s.size() - 2] == 'e' ? 2 : 1));
+  }
+  if (ends("e")) s.pop_back();
+  return s;
+}
+
+// `s` (the similarity of query token `q` with list text `list_text`), or
+// none when `q` is a translation and `list_text` is not a form of the same
+// English word (AlignToken::translated).
+TokenSimilarity TranslatedVariant(const AlignToken& q, absl::string_view list_text, TokenSimilarity s) {
+  if (!q.translated || s.method == MatchMethod::kExact || s.similarity <= 0) return s;
+  if (EnglishWordVariants(q.text, list_text)) return s;
+  return {0.0, MatchMethod::kNone};
+}
+
 TokenSimilarity PairSimilarity(const AlignToken& q, const AlignToken& l,
                                const AlignOptions& options) {
   if (q.text.empty() || l.text.empty()) return {0.0, MatchMethod::kNone};
@@ -78,8 +106,9 @@ TokenSimilarity PairSimilarity(const AlignToken& q, const AlignToken& l,
     }
     return {0.0, MatchMethod::kNone};
   }
-  return WithTranscription(CompareTokens(q.text, l.text, options.token, options.min_similarity), q.pinyin, q.text,
-                           l.text, options.min_similarity, options);
+  return TranslatedVariant(q, l.text,
+                           WithTranscription(CompareTokens(q.text, l.text, options.token, options.min_similarity),
+                                             q.pinyin, q.text, l.text, options.min_similarity, options));
 }
 
 // May `t` take part in a joined/split group?
@@ -157,8 +186,9 @@ std::vector<Candidate> Candidates(absl::Span<const AlignToken> query,
         const TokenSimilarity s = cached(key, [&] {
           joined.assign(list[j].text);
           joined.append(list[j + 1].text);
-          return WithinJoinEdits(query[i].text, joined,
-                                 CompareTokens(query[i].text, joined, options.token, join_cutoff));
+          return TranslatedVariant(query[i], joined,
+                                   WithinJoinEdits(query[i].text, joined,
+                                                   CompareTokens(query[i].text, joined, options.token, join_cutoff)));
         });
         const double sim = s.similarity * options.joined_split_factor;
         if (sim >= options.min_similarity && sim > 0 &&
@@ -295,6 +325,15 @@ std::vector<const Candidate*> SolveGreedy(const std::vector<Candidate>& cands,
 }
 
 }  // namespace
+
+bool EnglishWordVariants(absl::string_view a, absl::string_view b) {
+  if (a == b) return true;
+  size_t common = 0;
+  const size_t limit = std::min(a.size(), b.size());
+  while (common < limit && a[common] == b[common]) ++common;
+  if (common >= kEnglishVariantPrefix) return true;
+  return EnglishStem(a) == EnglishStem(b);
+}
 
 Alignment AlignTokens(absl::Span<const AlignToken> query,
                       absl::Span<const AlignToken> list,

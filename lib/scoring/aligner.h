@@ -49,7 +49,21 @@ struct AlignToken {
   // phonetic.h), at AlignOptions::transcription_similarity; two adjacent
   // such tokens (one four-character run is cut in two) also as a split.
   bool pinyin = false;
+  // Query tokens only: the token is a dictionary translation of a Chinese
+  // term (NormalizedToken::translated: "科技" -> "technology", "中国" ->
+  // "china"), an English word rather than a spelling of a name. It pairs
+  // with a list word only exactly or as an inflection of the same word
+  // (EnglishWordVariants: "technology" / "technologies", "trading" /
+  // "trade", "industrial" / "industry"), never as a near-spelling of
+  // another word ("china" is not "chiva" or "chino").
+  bool translated = false;
 };
+
+// True if `a` and `b` may be forms of one English word: equal once a
+// plural or verb ending is taken off (s, es, ies -> y, ing, ed, e), or
+// sharing their first kEnglishVariantPrefix letters. No errors.
+inline constexpr size_t kEnglishVariantPrefix = 6;
+bool EnglishWordVariants(absl::string_view a, absl::string_view b);
 
 // A memo of token comparisons for one query: CompareTokens results of query
 // token i against list token id (and, for joins, of query token i against

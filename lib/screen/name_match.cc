@@ -169,10 +169,28 @@ void AddTranscriptionKeys(const IndexData& d, absl::string_view pinyin, std::vec
 }  // namespace
 
 absl::StatusOr<QueryName> PrepareQueryName(const IndexData& d, absl::string_view name, NameKindHint hint) {
-  QueryName q;
   auto norm = d.normalizer->Normalize(name, hint);
   if (!norm.ok()) return norm.status();
-  q.normalized = *std::move(norm);
+  return PrepareNormalizedQuery(d, *std::move(norm), hint);
+}
+
+absl::StatusOr<std::vector<QueryName>> PrepareQueryReadings(const IndexData& d, absl::string_view name,
+                                                            NameKindHint hint) {
+  auto readings = d.normalizer->NormalizeReadings(name, hint);
+  if (!readings.ok()) return readings.status();
+  std::vector<QueryName> out;
+  out.reserve(readings->size());
+  for (NormalizedName& r : *readings) {
+    auto q = PrepareNormalizedQuery(d, std::move(r), hint);
+    if (!q.ok()) return q.status();
+    out.push_back(*std::move(q));
+  }
+  return out;
+}
+
+absl::StatusOr<QueryName> PrepareNormalizedQuery(const IndexData& d, NormalizedName normalized, NameKindHint hint) {
+  QueryName q;
+  q.normalized = std::move(normalized);
   q.hint = hint;
   q.latin = q.normalized.script == "Latn" || q.normalized.script == "Zyyy";
   q.loose = q.normalized.script == "Arab" || q.normalized.script == "Hebr" || q.normalized.script == "Syrc" ||
@@ -205,6 +223,7 @@ absl::StatusOr<QueryName> PrepareQueryName(const IndexData& d, absl::string_view
     a.text = t.text;
     a.is_number = IsAllDigits(t.text);
     a.pinyin = t.pinyin;
+    a.translated = t.translated;
     q.tokens.push_back(std::move(a));
     particle.push_back(t.role == TokenRole::kParticle);
   }
@@ -893,6 +912,9 @@ void ExplainName(const IndexData& d, const QueryName& q, uint32_t name, Explanat
   for (const auto& t : list) out->list_tokens.push_back(t.text);
   out->pairings.clear();
   for (const Pairing& p : al.pairings) {
+    // Two query tokens matched together ("sense" + "time" -> "sensetime")
+    // are one pairing, shown on the first of them.
+    if (p.query_index >= 0 && p.query_index2 >= 0 && p.query_index2 < p.query_index) continue;
     TokenMatch m;
     if (p.query_index >= 0) {
       m.query_token = q.tokens[p.query_index].text;

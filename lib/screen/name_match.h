@@ -71,6 +71,12 @@ struct QueryName {
 // kInvalidArgument if the name has no letters or digits or is not UTF-8
 // (never quoting the name).
 absl::StatusOr<QueryName> PrepareQueryName(const IndexData& d, absl::string_view name, NameKindHint hint);
+// The same for every reading of `name` (Normalizer::NormalizeReadings):
+// one QueryName per reading, the first that of PrepareQueryName.
+absl::StatusOr<std::vector<QueryName>> PrepareQueryReadings(const IndexData& d, absl::string_view name,
+                                                            NameKindHint hint);
+// The same from an already normalised name.
+absl::StatusOr<QueryName> PrepareNormalizedQuery(const IndexData& d, NormalizedName normalized, NameKindHint hint);
 
 // The features of one aligned name pair that the name score is computed
 // from (see ScoreFromFeatures). Index i of `x` is described by

@@ -110,6 +110,7 @@ struct EntityBest {
   double score = -1;
   double name_score = 0;
   uint32_t name = 0;
+  uint32_t reading = 0;  // the query reading that scored name_score
 };
 
 }  // namespace
@@ -144,8 +145,11 @@ absl::StatusOr<ScreenResult> Screener::Screen(const Query& query, const ScreenOp
     country = internal::CountryCode(query.country);
     if (country.empty()) return absl::InvalidArgumentError("country is not a recognised ISO 3166 code or country name");
   }
-  auto qn = internal::PrepareQueryName(d, query.name, HintForQuery(query.kind));
-  if (!qn.ok()) return qn.status();
+  // Usually one reading; Chinese text that can be cut into words in two
+  // ways has two, each screened, each entity keeping its best.
+  auto readings = internal::PrepareQueryReadings(d, query.name, HintForQuery(query.kind));
+  if (!readings.ok()) return readings.status();
+  const std::vector<internal::QueryName>& qns = *readings;
 
   // Candidates.
   std::vector<uint32_t> candidates;
@@ -161,9 +165,30 @@ absl::StatusOr<ScreenResult> Screener::Screen(const Query& query, const ScreenOp
     // min_score.
     double cutoff = 0;
     if (options.min_score >= internal::kPruneMinScore) cutoff = options.min_score - max_bonus - 1e-9;
-    auto c = internal::CollectCandidates(d, *qn, options_.max_candidates, cutoff, &bounds);
+    auto c = internal::CollectCandidates(d, qns[0], options_.max_candidates, cutoff, &bounds);
     if (!c.ok()) return c.status();
     candidates = *std::move(c);
+    if (qns.size() > 1) {
+      // The union of the readings' candidates, each with its highest bound.
+      absl::flat_hash_map<uint32_t, size_t> at;
+      for (size_t k = 0; k < candidates.size(); ++k) at[candidates[k]] = k;
+      for (size_t r = 1; r < qns.size(); ++r) {
+        std::vector<double> more_bounds;
+        auto more = internal::CollectCandidates(d, qns[r], options_.max_candidates, cutoff, &more_bounds);
+        if (!more.ok()) return more.status();
+        for (size_t k = 0; k < more->size(); ++k) {
+          const uint32_t n = (*more)[k];
+          const double b = more_bounds[k];  // CollectCandidates gives one bound per candidate
+          auto [it, inserted] = at.try_emplace(n, candidates.size());
+          if (inserted) {
+            candidates.push_back(n);
+            bounds.push_back(b);
+          } else {
+            bounds[it->second] = std::max(bounds[it->second], b);
+          }
+        }
+      }
+    }
   }
   // Identifier matches add their entities' names as candidates too.
   std::vector<std::pair<uint32_t, std::string>> id_matches;  // entity, identifier type
@@ -231,13 +256,22 @@ absl::StatusOr<ScreenResult> Screener::Screen(const Query& query, const ScreenOp
   };
   auto score_name = [&](uint32_t n) {
     const uint32_t e = d.names[n].entity;
-    double s = internal::ScoreName(d, *qn, n);
+    double s = internal::ScoreName(d, qns[0], n);
+    uint32_t reading = 0;
+    for (uint32_t r = 1; r < qns.size(); ++r) {
+      const double sr = internal::ScoreName(d, qns[r], n);
+      if (sr > s) {
+        s = sr;
+        reading = r;
+      }
+    }
     if (d.names[n].kind == v1::NAME_KIND_WEAK_ALIAS) s *= internal::kWeakAliasFactor;
     auto& b = best[e];
     if (s > b.name_score || (s == b.name_score && b.score < 0) || (s == b.name_score && n < b.name)) {
       b.name_score = s;
       b.name = n;
       b.score = s;
+      b.reading = reading;
     }
   };
   // With a hit limit, score the names in order of their bounds and stop once
@@ -295,6 +329,7 @@ absl::StatusOr<ScreenResult> Screener::Screen(const Query& query, const ScreenOp
     double score;
     uint32_t entity;
     uint32_t name;
+    uint32_t reading;
     double name_score;
     std::vector<ScoreAdjustment> adjustments;
   };
@@ -324,7 +359,7 @@ absl::StatusOr<ScreenResult> Screener::Screen(const Query& query, const ScreenOp
     if (score < options.min_score) continue;
     const v1::Entity& ent = d.entity_proto(e);
     if (!SourceListMatches(ent, options.source_lists)) continue;
-    scored.push_back({score, e, b.name, b.name_score, std::move(adj)});
+    scored.push_back({score, e, b.name, b.reading, b.name_score, std::move(adj)});
   }
   std::sort(scored.begin(), scored.end(), [&](const Scored& a, const Scored& b) {
     if (a.score != b.score) return a.score > b.score;
@@ -362,7 +397,7 @@ absl::StatusOr<ScreenResult> Screener::Screen(const Query& query, const ScreenOp
     h.entity = &ent;
     if (options.explain) {
       h.has_explanation = true;
-      internal::ExplainName(d, *qn, s.name, &h.explanation);
+      internal::ExplainName(d, qns[s.reading], s.name, &h.explanation);
       h.explanation.matched_name = matched.full();
       h.explanation.matched_name_kind = matched.kind();
       h.explanation.matched_name_script = matched.script();

@@ -336,6 +336,50 @@ TEST(NormalizerTest, ChineseUnknownRunsOfFourAreTwoWords) {
                           "ltd/legal_form"));
 }
 
+// The readings of a Chinese name that can be cut two ways: a name stretch
+// followed by a term whose first character begins a shorter term ("星辰" +
+// "微電子" microelectronics, or "星辰微" + "電子" electronics).
+TEST(NormalizerTest, ChineseNameWithTwoCutsHasTwoReadings) {
+  auto readings = N().NormalizeReadings("香港星辰微電子有限公司");
+  ASSERT_TRUE(readings.ok()) << readings.status();
+  ASSERT_EQ(readings->size(), 2u);
+  auto texts = [](const NormalizedName& n) {
+    std::vector<std::string> out;
+    for (const NormalizedToken& t : n.tokens) out.push_back(t.text);
+    return out;
+  };
+  EXPECT_THAT(texts((*readings)[0]),
+              ElementsAre("hong", "kong", "xingchen", "microelectronics", "co", "ltd"));
+  EXPECT_THAT(texts((*readings)[1]),
+              ElementsAre("hong", "kong", "xingchenwei", "electronics", "co", "ltd"));
+  // Element 0 is Normalize's.
+  EXPECT_THAT(texts((*readings)[0]), ElementsAre("hong", "kong", "xingchen", "microelectronics", "co", "ltd"));
+  EXPECT_EQ(Joined("香港星辰微電子有限公司"), "hong kong xingchen microelectronics co/legal_form ltd/legal_form");
+  // No name stretch before the term, or no shorter term inside it, or a
+  // legal form: one reading.
+  for (const char* one : {"微電子有限公司", "星辰科技有限公司", "Dahua Technology", "Роснефть", "星辰总公司"}) {
+    auto r = N().NormalizeReadings(one);
+    ASSERT_TRUE(r.ok()) << r.status();
+    EXPECT_EQ(r->size(), 1u) << one;
+  }
+  // Person names are not cut by the dictionary.
+  auto person = N().NormalizeReadings("王微电子", NameKindHint::kPerson);
+  ASSERT_TRUE(person.ok());
+  EXPECT_EQ(person->size(), 1u);
+}
+
+// Dictionary translations are marked: the screener pairs them only with
+// forms of the same English word.
+TEST(NormalizerTest, ChineseTermTranslationsAreMarked) {
+  NormalizedName n = Norm("中国星辰控股");
+  ASSERT_EQ(n.tokens.size(), 3u);
+  EXPECT_EQ(n.tokens[0].text, "china");
+  EXPECT_TRUE(n.tokens[0].translated);
+  EXPECT_FALSE(n.tokens[1].translated);  // "xingchen": pinyin
+  EXPECT_TRUE(n.tokens[1].pinyin);
+  EXPECT_FALSE(Norm("China Xingchen").tokens[0].translated);
+}
+
 TEST(NormalizerTest, ChinesePinyinTokensAreMarkedAndCitySuffixIsABoundary) {
   // 市 after a city's name gives no token and ends the city's name.
   EXPECT_THAT(Tokens("金华市海润动力科技有限公司"),

@@ -460,6 +460,37 @@ TEST(AlignTokensTest, PinyinTokensPairByTranscriptionWithLatinWords) {
   EXPECT_EQ(AlignTokens(q, l, off).pairings[0].method, MatchMethod::kNone);
 }
 
+// A dictionary translation ("中国" -> "china") pairs with forms of the same
+// English word only, not with near-spellings of other words.
+TEST(AlignTokensTest, TranslatedTokensPairOnlyWithFormsOfTheSameWord) {
+  std::vector<AlignToken> q = Tokens("china technology");
+  std::vector<AlignToken> l = Tokens("chiva technologies");
+  Alignment plain = AlignTokens(q, l);
+  EXPECT_NE(plain.pairings[0].method, MatchMethod::kNone);  // a typo, for spelled names
+  const double variant = plain.pairings[1].similarity;
+  EXPECT_GT(variant, 0.0);
+  q[0].translated = q[1].translated = true;
+  Alignment al = AlignTokens(q, l);
+  EXPECT_EQ(al.pairings[0].method, MatchMethod::kNone);
+  EXPECT_EQ(al.pairings[1].list_index, 1);  // technology / technologies: one word
+  EXPECT_DOUBLE_EQ(al.pairings[1].similarity, variant);
+  EXPECT_EQ(AlignTokens(q, Tokens("china technology")).pairings[0].method, MatchMethod::kExact);
+}
+
+TEST(AlignTokensTest, EnglishWordVariants) {
+  EXPECT_TRUE(EnglishWordVariants("technology", "technologies"));
+  EXPECT_TRUE(EnglishWordVariants("trading", "trade"));
+  EXPECT_TRUE(EnglishWordVariants("industrial", "industry"));
+  EXPECT_TRUE(EnglishWordVariants("electronic", "electronics"));
+  EXPECT_TRUE(EnglishWordVariants("ship", "ships"));
+  EXPECT_TRUE(EnglishWordVariants("china", "china"));
+  EXPECT_FALSE(EnglishWordVariants("china", "chiva"));
+  EXPECT_FALSE(EnglishWordVariants("china", "chino"));
+  EXPECT_FALSE(EnglishWordVariants("china", "chine"));
+  EXPECT_FALSE(EnglishWordVariants("group", "grupo"));
+  EXPECT_FALSE(EnglishWordVariants("power", "tower"));
+}
+
 TEST(AlignTokensTest, TwoWordsMatchACommonTwoLetterAbbreviation) {
   std::vector<AlignToken> q = Tokens("zorvex hong kong");
   std::vector<AlignToken> l = Tokens("zorvex hk");

@@ -470,6 +470,33 @@ TEST_F(ScreenerTest, ChineseTranscriptionOfAForeignNameFindsItsLatinListing) {
   EXPECT_FALSE(AlertsOn("Pulai Mile Industrial", "O-021"));
 }
 
+TEST_F(ScreenerTest, ChineseNameCutTwoWaysIsScreenedInBothReadings) {
+  // 星辰微電子: "xingchen" + "microelectronics" by longest term, or
+  // "xingchenwei" + "electronics" as the listing cuts it. Both readings are
+  // screened and the hit explains the one that matched.
+  const std::string q = "星辰微電子有限公司";
+  EXPECT_EQ(Top(q), "O-023");
+  EXPECT_TRUE(AlertsOn(q, "O-023"));
+  ScreenResult r = Run(q);
+  ASSERT_FALSE(r.hits.empty());
+  bool reading = false;
+  for (const auto& p : r.hits[0].explanation.pairings) {
+    reading |= p.query_token == "xingchenwei" && p.list_token == "xingchenwei";
+  }
+  EXPECT_TRUE(reading);
+  // The explanation shows the tokens of that reading.
+  EXPECT_NE(std::find(r.hits[0].explanation.query_tokens.begin(), r.hits[0].explanation.query_tokens.end(),
+                      "electronics"),
+            r.hits[0].explanation.query_tokens.end());
+}
+
+TEST_F(ScreenerTest, ChineseTermTranslationIsNotATypo) {
+  // 中国 is the word "china", not a misspelling of "Chiva".
+  EXPECT_FALSE(AlertsOn("中国控股有限公司", "O-024"));
+  // Typed in Latin, "Chiva" may be a typo of "China" and is scored so.
+  EXPECT_GT(ScoreOf("China Holdings", "O-024"), ScoreOf("中国控股", "O-024"));
+}
+
 TEST_F(ScreenerTest, TraditionalChineseFindsEnglishListing) {
   EXPECT_EQ(Top("浙江大華技術股份有限公司"), "O-006");
   EXPECT_TRUE(AlertsOn("浙江大華技術股份有限公司", "O-006"));
