@@ -145,13 +145,18 @@ class Normalizer {
       absl::string_view utf8_name,
       NameKindHint hint = NameKindHint::kUnknown) const;
 
-  // The readings of a name whose text can be cut into words in more than
-  // one way. Element 0 is always `Normalize(utf8_name, hint)`. Chinese
-  // writes no word boundaries: where a romanised name stretch is followed
-  // by a dictionary term whose first character also begins a shorter term
-  // ("香港恒邦微電子有限公司": "恒邦" + "微電子" microelectronics, or
-  // "恒邦微" + "電子" electronics), element 1 reads every such character as
-  // the end of the name ("hong kong hengbangwei electronics co ltd").
+  // The readings of a name that can be read in more than one way. Element
+  // 0 is always `Normalize(utf8_name, hint)`. Chinese writes no word
+  // boundaries, and some of its terms have two English forms in listings:
+  //   - where a romanised name stretch is followed by a dictionary term
+  //     whose first character also begins a shorter term
+  //     ("香港恒邦微電子有限公司": "恒邦" + "微電子" microelectronics, or
+  //     "恒邦微" + "電子" electronics), another reading takes every such
+  //     character as the end of the name ("hong kong hengbangwei
+  //     electronics co ltd");
+  //   - where a term has a second form ("中国": "china", also "sino";
+  //     "国际": "international", also "intl"), another reading uses it.
+  // When both apply, a reading with both follows: at most four readings.
   // Names without such a place (all non-Chinese names) have one reading.
   // The screener screens every reading and keeps each entity's best.
   //

@@ -75,8 +75,8 @@ absl::Status EmitPinyinRun(const std::u32string& run, const TransliteratorSet& t
 
 absl::Status SegmentHan(const std::u32string& han, NameKindHint hint,
                         const Dictionaries& dict, const TransliteratorSet& translit,
-                        HanReading reading, std::vector<WorkToken>* out,
-                        std::vector<std::string>* legal_forms, bool* other_reading) {
+                        unsigned reading, std::vector<WorkToken>* out,
+                        std::vector<std::string>* legal_forms, unsigned* choices) {
   if (hint == NameKindHint::kPerson) {
     size_t n = han.size();
     if (n < 2 || n > 4) return EmitPinyinRun(han, translit, out);
@@ -116,12 +116,12 @@ absl::Status SegmentHan(const std::u32string& han, NameKindHint hint,
       size_t rest_len = 0;
       const CjkTerm* rest = longest_term(i + 1, &rest_len, &head_key);
       if (rest != nullptr && !rest->legal && rest_len == len - 1) {
-        if (reading == HanReading::kNameTakesTermHead) {
+        if (choices != nullptr) *choices |= kNameTakesTermHead;
+        if (reading & kNameTakesTermHead) {
           residual.push_back(han[i]);
           ++i;
           continue;
         }
-        if (other_reading != nullptr) *other_reading = true;
       }
     }
     absl::Status s = EmitPinyinRun(residual, translit, out);
@@ -132,7 +132,9 @@ absl::Status SegmentHan(const std::u32string& han, NameKindHint hint,
       group = static_cast<int>(legal_forms->size());
       legal_forms->push_back(term->canonical);
     }
-    for (const std::string& tok : term->tokens) {
+    if (!term->other_form.empty() && choices != nullptr) *choices |= kOtherEnglishForm;
+    const bool other_form = (reading & kOtherEnglishForm) && !term->other_form.empty();
+    for (const std::string& tok : other_form ? term->other_form : term->tokens) {
       WorkToken t;
       t.token.text = tok;
       t.token.role = term->legal ? TokenRole::kLegalForm : TokenRole::kWord;

@@ -31,24 +31,26 @@ inline constexpr char kHanToPinyin[] = "Han-Latin; Latin-ASCII";
 // 欧阳 and 司马) and the given name, joined: "王小明" -> "wang", "xiaoming".
 // Longer runs are one joined token.
 //
-// Readings of organisation names (`reading`):
-//   kLongestTerm: the longest-match cut above.
+// Readings of organisation names: `reading` is a set of the choices below
+// (0: the longest-match cut above, each term's first English form).
 //   kNameTakesTermHead: where a name stretch is followed by a term whose
 //     first character begins a shorter term ("恒邦" + "微電子", and "電子"
 //     is a term), the character is read as the end of the name instead:
 //     "恒邦微" -> "hengbangwei", "電子" -> "electronics". Chinese names
 //     are often cut this way in their Latin listing ("HENGBANGWEI
 //     ELECTRONICS"), and the script gives no word boundary to tell.
-// With kLongestTerm, `*other_reading` (if given) is set to true when the
-// run has such a place, i.e. when kNameTakesTermHead reads it differently;
-// it is never set to false.
+//   kOtherEnglishForm: terms with a second English form in listings
+//     ("中国": "china", also "sino") give that form.
+// `*choices` (if given) gets the choices that would change this run's
+// tokens, added (bits are never cleared).
 //
 // Returns kInternal if ICU fails.
-enum class HanReading { kLongestTerm, kNameTakesTermHead };
+inline constexpr unsigned kNameTakesTermHead = 1;
+inline constexpr unsigned kOtherEnglishForm = 2;
 absl::Status SegmentHan(const std::u32string& han, NameKindHint hint,
                         const Dictionaries& dict, const TransliteratorSet& translit,
-                        HanReading reading, std::vector<WorkToken>* out,
-                        std::vector<std::string>* legal_forms, bool* other_reading);
+                        unsigned reading, std::vector<WorkToken>* out,
+                        std::vector<std::string>* legal_forms, unsigned* choices);
 
 }  // namespace partyscreen::internal
 

@@ -156,7 +156,7 @@ absl::Status LoadCjkTerms(Dictionaries* d) {
     if (line.fields.size() < 2 || line.fields.size() > 3 || line.fields[0].empty() ||
         FindInvalidUtf8Offset(line.fields[0]) != absl::string_view::npos ||
         (line.fields[1] != "-" && CountNormalizedTokens(line.fields[1]) == 0)) {
-      return LineError(kFile, line, "expected 'term | tokens [| legal canonical]'");
+      return LineError(kFile, line, "expected 'term | tokens [| legal canonical | also tokens]'");
     }
     CjkTerm term;
     // "-": a boundary that gives no token (the 市 of "金华市").
@@ -165,12 +165,18 @@ absl::Status LoadCjkTerms(Dictionaries* d) {
       return LineError(kFile, line, "a legal form needs tokens");
     }
     if (line.fields.size() == 3) {
-      absl::string_view legal = line.fields[2];
-      if (!absl::ConsumePrefix(&legal, "legal ") || legal.empty()) {
-        return LineError(kFile, line, "third field must be 'legal <canonical>'");
+      absl::string_view third = line.fields[2];
+      if (absl::ConsumePrefix(&third, "also ")) {
+        term.other_form = SplitTokens(third);
+        if (term.other_form.empty() || term.tokens.empty()) {
+          return LineError(kFile, line, "'also' needs tokens, and a term with tokens");
+        }
+      } else if (absl::ConsumePrefix(&third, "legal ") && !third.empty()) {
+        term.legal = true;
+        term.canonical = std::string(third);
+      } else {
+        return LineError(kFile, line, "third field must be 'legal <canonical>' or 'also <tokens>'");
       }
-      term.legal = true;
-      term.canonical = std::string(legal);
     }
     size_t chars = DecodeUtf8(line.fields[0]).size();
     d->max_cjk_term_chars = std::max(d->max_cjk_term_chars, chars);

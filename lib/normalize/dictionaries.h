@@ -35,6 +35,8 @@ struct HonorificEntry {
 // A Chinese term: its tokens and, for legal forms, the canonical form.
 struct CjkTerm {
   std::vector<std::string> tokens;  // {"co", "ltd"}
+  // A second English form used in listings ({"sino"} for 中国), or empty.
+  std::vector<std::string> other_form;
   bool legal = false;
   std::string canonical;            // "ltd" when legal
 };

@@ -237,19 +237,17 @@ class NormalizerImpl {
   absl::flat_hash_set<std::string> glue_start, glue_end;
   size_t max_glue_end = 0;
 
-  // `reading`: how Chinese text is cut (see SegmentHan). `other_reading`
-  // (may be null) is set to true when kLongestTerm has a place that
-  // kNameTakesTermHead reads differently.
+  // `reading`: the choices of how Chinese text is read (SegmentHan).
+  // `choices` (may be null) gets the choices that would change the tokens.
   absl::StatusOr<NormalizedName> Normalize(absl::string_view input, NameKindHint hint,
-                                           HanReading reading = HanReading::kLongestTerm,
-                                           bool* other_reading = nullptr) const;
+                                           unsigned reading = 0, unsigned* choices = nullptr) const;
 
  private:
   // State of one call.
   struct Call {
     NameKindHint hint;
-    HanReading reading = HanReading::kLongestTerm;
-    bool other_reading = false;
+    unsigned reading = 0;
+    unsigned choices = 0;
     std::vector<WorkToken> tokens;
     std::vector<std::string> legal_groups;
     const std::string* cyrillic = nullptr;
@@ -487,7 +485,7 @@ absl::Status NormalizerImpl::NormalizeWord(std::u32string word, Call* call) cons
     absl::Status s;
     if (han) {
       s = SegmentHan(seg, call->hint, dict, *translit, call->reading, &call->tokens, &call->legal_groups,
-                     &call->other_reading);
+                     &call->choices);
     } else {
       std::string source = repaired ? original : EncodeUtf8(seg);
       size_t before = call->tokens.size();
@@ -829,7 +827,7 @@ NormalizedName NormalizerImpl::Finish(Call* call, std::string script) const {
 }
 
 absl::StatusOr<NormalizedName> NormalizerImpl::Normalize(absl::string_view input, NameKindHint hint,
-                                                         HanReading reading, bool* other_reading) const {
+                                                         unsigned reading, unsigned* choices) const {
   size_t bad = FindInvalidUtf8Offset(input);
   if (bad != absl::string_view::npos) {
     return absl::InvalidArgumentError(
@@ -927,7 +925,7 @@ absl::StatusOr<NormalizedName> NormalizerImpl::Normalize(absl::string_view input
     i = j;
   }
   if (script_counts.contains(USCRIPT_ARABIC)) JoinAllahNames(&call);
-  if (other_reading != nullptr && call.other_reading) *other_reading = true;
+  if (choices != nullptr) *choices |= call.choices;
   return Finish(&call, std::move(script));
 }
 
@@ -1032,14 +1030,16 @@ absl::StatusOr<NormalizedName> Normalizer::Normalize(absl::string_view utf8_name
 absl::StatusOr<std::vector<NormalizedName>> Normalizer::NormalizeReadings(absl::string_view utf8_name,
                                                                           NameKindHint hint) const {
   std::vector<NormalizedName> readings;
-  bool other = false;
-  auto first = impl_->Normalize(utf8_name, hint, internal::HanReading::kLongestTerm, &other);
+  unsigned choices = 0;
+  auto first = impl_->Normalize(utf8_name, hint, 0, &choices);
   if (!first.ok()) return first.status();
   readings.push_back(*std::move(first));
-  if (other) {
-    auto second = impl_->Normalize(utf8_name, hint, internal::HanReading::kNameTakesTermHead);
-    if (!second.ok()) return second.status();
-    readings.push_back(*std::move(second));
+  // Every non-empty combination of the choices that apply, in order.
+  for (unsigned reading = 1; reading <= choices; ++reading) {
+    if ((reading & choices) != reading) continue;
+    auto other = impl_->Normalize(utf8_name, hint, reading);
+    if (!other.ok()) return other.status();
+    readings.push_back(*std::move(other));
   }
   return readings;
 }

@@ -332,6 +332,8 @@ bool EnglishWordVariants(absl::string_view a, absl::string_view b) {
   const size_t limit = std::min(a.size(), b.size());
   while (common < limit && a[common] == b[common]) ++common;
   if (common >= kEnglishVariantPrefix) return true;
+  // A shortening: "tech" for "technology".
+  if (common == limit && limit >= kEnglishAbbreviationMin) return true;
   return EnglishStem(a) == EnglishStem(b);
 }
 

@@ -61,8 +61,11 @@ struct AlignToken {
 
 // True if `a` and `b` may be forms of one English word: equal once a
 // plural or verb ending is taken off (s, es, ies -> y, ing, ed, e), or
-// sharing their first kEnglishVariantPrefix letters. No errors.
+// sharing their first kEnglishVariantPrefix letters, or one a shortening
+// of the other of at least kEnglishAbbreviationMin letters ("tech"). No
+// errors.
 inline constexpr size_t kEnglishVariantPrefix = 6;
+inline constexpr size_t kEnglishAbbreviationMin = 4;
 bool EnglishWordVariants(absl::string_view a, absl::string_view b);
 
 // A memo of token comparisons for one query: CompareTokens results of query

@@ -368,6 +368,29 @@ TEST(NormalizerTest, ChineseNameWithTwoCutsHasTwoReadings) {
   EXPECT_EQ(person->size(), 1u);
 }
 
+// A term with a second English form in listings ("中国": china / sino)
+// gives a reading with it; with a two-way cut as well, four readings.
+TEST(NormalizerTest, ChineseTermsWithASecondEnglishFormGiveAnotherReading) {
+  auto texts = [](const NormalizedName& n) {
+    std::vector<std::string> out;
+    for (const NormalizedToken& t : n.tokens) out.push_back(t.text);
+    return absl::StrJoin(out, " ");
+  };
+  auto two = N().NormalizeReadings("中国星辰控股");
+  ASSERT_TRUE(two.ok()) << two.status();
+  ASSERT_EQ(two->size(), 2u);
+  EXPECT_EQ(texts((*two)[0]), "china xingchen holdings");
+  EXPECT_EQ(texts((*two)[1]), "sino xingchen holdings");
+  EXPECT_TRUE((*two)[1].tokens[0].translated);
+  auto four = N().NormalizeReadings("中国星辰微電子");
+  ASSERT_TRUE(four.ok()) << four.status();
+  ASSERT_EQ(four->size(), 4u);
+  EXPECT_EQ(texts((*four)[0]), "china xingchen microelectronics");
+  EXPECT_EQ(texts((*four)[1]), "china xingchenwei electronics");
+  EXPECT_EQ(texts((*four)[2]), "sino xingchen microelectronics");
+  EXPECT_EQ(texts((*four)[3]), "sino xingchenwei electronics");
+}
+
 // Dictionary translations are marked: the screener pairs them only with
 // forms of the same English word.
 TEST(NormalizerTest, ChineseTermTranslationsAreMarked) {

@@ -484,6 +484,8 @@ TEST(AlignTokensTest, EnglishWordVariants) {
   EXPECT_TRUE(EnglishWordVariants("electronic", "electronics"));
   EXPECT_TRUE(EnglishWordVariants("ship", "ships"));
   EXPECT_TRUE(EnglishWordVariants("china", "china"));
+  EXPECT_TRUE(EnglishWordVariants("technology", "tech"));
+  EXPECT_FALSE(EnglishWordVariants("group", "gro"));
   EXPECT_FALSE(EnglishWordVariants("china", "chiva"));
   EXPECT_FALSE(EnglishWordVariants("china", "chino"));
   EXPECT_FALSE(EnglishWordVariants("china", "chine"));
