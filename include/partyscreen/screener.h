@@ -47,7 +47,11 @@ class Screener {
       std::shared_ptr<const Index> index, const ScreenerOptions& options = {});
 
   // Screens one query. Returns hits with score >= options.min_score, at most
-  // options.limit, ordered by score, list id, entity id.
+  // options.limit, ordered by score, list id, entity id. A name with more
+  // than one reading (Chinese text that can be cut or translated two ways:
+  // Normalizer::NormalizeReadings) is screened in each; an entity's score is
+  // its best over the readings, and its explanation shows that reading's
+  // tokens.
   // Errors: kInvalidArgument (empty name, a name with no letters or digits,
   // invalid UTF-8, a name over 64 KiB, an invalid kind/date/option — the
   // message never contains the name); kResourceExhausted if the query needs
