@@ -87,11 +87,13 @@ struct NormalizedToken {
   // "mile" for "Premera"), which the screener also compares by sound with
   // Latin listed words.
   bool pinyin = false;
-  // True if the token is the English (or place-name) form that the Chinese
-  // terms dictionary gives for a Chinese term ("科技" -> "technology",
-  // "中国" -> "china", "浙江" -> "zhejiang"): a word, not a spelling of a
-  // name, which the screener pairs only exactly or with its spelling
-  // variants ("technologies"), never with similar-looking words.
+  // True if the token is the English (or place-name) form that a terms
+  // dictionary gives for a Chinese term ("科技" -> "technology", "中国" ->
+  // "china", "浙江" -> "zhejiang") or, in a translating reading
+  // (NormalizeReadings), a Cyrillic organisation word ("завод" -> "plant"):
+  // a word, not a spelling of a name, which the screener pairs only exactly
+  // or with its spelling variants ("technologies"), never with
+  // similar-looking words.
   bool translated = false;
 };
 
@@ -156,8 +158,15 @@ class Normalizer {
   //     electronics co ltd");
   //   - where a term has a second form ("中国": "china", also "sino";
   //     "国际": "international", also "intl"), another reading uses it.
-  // When both apply, a reading with both follows: at most four readings.
-  // Names without such a place (all non-Chinese names) have one reading.
+  // Cyrillic organisation words are listed transliterated or translated
+  // ("Фонд стратегической культуры": FOND STRATEGICHESKOY KULTURY or
+  // STRATEGIC CULTURE FOUNDATION): a name with a word of the dictionary
+  // cyrillic_org_terms.txt (general organisation words and adjectives of
+  // places, in any case ending) has a reading with their English words
+  // ("strategic culture foundation").
+  // Every combination of the choices that apply is a reading (at most
+  // eight), in a fixed order. Names without such a place (most names)
+  // have one reading.
   // The screener screens every reading and keeps each entity's best.
   //
   // Errors: those of `Normalize`. Thread-safe like `Normalize`.

@@ -1,5 +1,7 @@
 #include "lib/normalize/dictionaries.h"
 
+#include <unicode/uchar.h>
+
 #include <algorithm>
 #include <functional>
 #include <string>
@@ -10,6 +12,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "lib/normalize/data.h"
@@ -187,6 +190,30 @@ absl::Status LoadCjkTerms(Dictionaries* d) {
   return absl::OkStatus();
 }
 
+absl::Status LoadCyrillicTerms(Dictionaries* d) {
+  constexpr absl::string_view kFile = "cyrillic_org_terms.txt";
+  absl::StatusOr<std::vector<Line>> lines = ReadLines(kFile);
+  if (!lines.ok()) return lines.status();
+  for (const Line& line : *lines) {
+    if (line.fields.size() != 2 || line.fields[0].empty() ||
+        FindInvalidUtf8Offset(line.fields[0]) != absl::string_view::npos ||
+        CountNormalizedTokens(line.fields[1]) == 0) {
+      return LineError(kFile, line, "expected 'stem | English words'");
+    }
+    const std::u32string stem = DecodeUtf8(line.fields[0]);
+    if (stem.size() < 3) return LineError(kFile, line, "a stem needs 3 or more letters");
+    for (char32_t c : stem) {
+      if (c < 0x0400 || c > 0x04FF || u_tolower(static_cast<UChar32>(c)) != static_cast<UChar32>(c)) {
+        return LineError(kFile, line, "a stem is lower-case Cyrillic letters");
+      }
+    }
+    if (!d->cyrillic_terms.emplace(line.fields[0], absl::StrJoin(SplitTokens(line.fields[1]), " ")).second) {
+      return LineError(kFile, line, "duplicate stem");
+    }
+  }
+  return absl::OkStatus();
+}
+
 absl::Status LoadArabicWords(Dictionaries* d) {
   constexpr absl::string_view kFile = "arabic_name_words.txt";
   absl::StatusOr<std::vector<Line>> lines = ReadLines(kFile);
@@ -312,6 +339,7 @@ absl::StatusOr<Dictionaries> LoadDictionaries() {
   if (s.ok()) s = LoadWordSet("particles.txt", &d.particles);
   if (s.ok()) s = LoadWordSet("stopwords.txt", &d.stopwords);
   if (s.ok()) s = LoadCjkTerms(&d);
+  if (s.ok()) s = LoadCyrillicTerms(&d);
   if (s.ok()) s = LoadArabicWords(&d);
   if (s.ok()) s = LoadTranslitOverrides(&d);
   if (!s.ok()) return s;

@@ -52,6 +52,8 @@ struct Dictionaries {
   // Keyed by the UTF-8 Han term.
   absl::flat_hash_map<std::string, CjkTerm> cjk_terms;
   size_t max_cjk_term_chars = 0;  // longest term, in code points
+  // Keyed by the lower-case Cyrillic stem (UTF-8): the English words.
+  absl::flat_hash_map<std::string, std::string> cyrillic_terms;
   // Keyed by the unified Arabic-script word (see `UnifyArabic`).
   absl::flat_hash_map<std::string, std::vector<std::string>> arabic_words;
   // The Persian spelling of some of those words ("مرتضی" -> "morteza" where

@@ -74,6 +74,7 @@
 #include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
 #include "lib/normalize/cjk.h"
+#include "lib/normalize/cyrillic_terms.h"
 #include "lib/normalize/data.h"
 #include "lib/normalize/dictionaries.h"
 #include "lib/normalize/homoglyphs.h"
@@ -457,6 +458,19 @@ absl::Status NormalizerImpl::NormalizeSegment(const std::u32string& seg,
       return ArabicWord(seg, source, call);
     case USCRIPT_HANGUL:
       return HangulWord(seg, source, call);
+    case USCRIPT_CYRILLIC:
+      if (const std::string* english = FindCyrillicTerm(dict, seg)) {
+        // An organisation word: its English words in the reading that
+        // translates them, its transliteration otherwise.
+        call->choices |= kTranslateCyrillicTerms;
+        if (call->reading & kTranslateCyrillicTerms) {
+          const size_t before = call->tokens.size();
+          TokenizeAscii(*english, source, true, &call->tokens);
+          for (size_t k = before; k < call->tokens.size(); ++k) call->tokens[k].token.translated = true;
+          return absl::OkStatus();
+        }
+      }
+      return TransliterateInto(ChainFor(script, *call), seg, source, true, call);
     case USCRIPT_LATIN:
     case USCRIPT_COMMON:
     case USCRIPT_INHERITED: {

@@ -4,7 +4,7 @@
 // Checks: valid UTF-8 is normalized OK and invalid UTF-8 is kInvalidArgument
 // whose message does not contain the input; every token is non-empty
 // lower-case ASCII letters and digits; the script is set; the same input
-// gives the same tokens twice; NormalizeReadings gives 1 to 4 readings, the
+// gives the same tokens twice; NormalizeReadings gives 1 to 8 readings, the
 // first equal to Normalize's, every one with valid tokens and the same
 // script.
 #include <cstddef>
@@ -60,7 +60,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   FUZZ_CHECK(again->script == r->script, "not deterministic");
   auto readings = n.NormalizeReadings(name, hint);
   FUZZ_CHECK(readings.ok(), readings.status().ToString());
-  FUZZ_CHECK(!readings->empty() && readings->size() <= 4, absl::StrCat(readings->size(), " readings"));
+  FUZZ_CHECK(!readings->empty() && readings->size() <= 8, absl::StrCat(readings->size(), " readings"));
   FUZZ_CHECK((*readings)[0].tokens.size() == r->tokens.size(), "first reading is not Normalize's");
   for (size_t i = 0; i < r->tokens.size(); ++i) {
     FUZZ_CHECK((*readings)[0].tokens[i].text == r->tokens[i].text, "first reading is not Normalize's");

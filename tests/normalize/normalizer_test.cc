@@ -391,6 +391,45 @@ TEST(NormalizerTest, ChineseTermsWithASecondEnglishFormGiveAnotherReading) {
   EXPECT_EQ(texts((*four)[3]), "sino xingchenwei electronics");
 }
 
+// Cyrillic organisation words in any case ending: a second reading with
+// their English words; the first reading stays the transliteration.
+TEST(NormalizerTest, CyrillicOrganisationWordsGiveATranslatedReading) {
+  auto texts = [](const NormalizedName& n) {
+    std::vector<std::string> out;
+    for (const NormalizedToken& t : n.tokens) out.push_back(t.text);
+    return absl::StrJoin(out, " ");
+  };
+  auto r = N().NormalizeReadings("Фонд стратегической культуры Зарубино");
+  ASSERT_TRUE(r.ok()) << r.status();
+  ASSERT_EQ(r->size(), 2u);
+  EXPECT_EQ(texts((*r)[0]), texts(Norm("Фонд стратегической культуры Зарубино")));
+  EXPECT_EQ(texts((*r)[1]), "foundation strategic culture zarubino");
+  EXPECT_TRUE((*r)[1].tokens[0].translated);
+  EXPECT_FALSE((*r)[1].tokens[3].translated);  // a name: transliterated
+  EXPECT_FALSE((*r)[0].tokens[0].translated);
+  // Case endings: nominative, genitive, plural.
+  for (const char* word : {"ЗАВОД", "завода", "заводы", "Заводом"}) {
+    auto w = N().NormalizeReadings(word);
+    ASSERT_TRUE(w.ok());
+    ASSERT_EQ(w->size(), 2u) << word;
+    EXPECT_EQ(texts((*w)[1]), "plant") << word;
+  }
+  // A word that only begins like a stem is not it ("фондовый" is not
+  // "фонд" + an ending); names have one reading.
+  for (const char* one : {"Зарубино", "Сергей Лавров", "Роснефть", "фондовый"}) {
+    auto w = N().NormalizeReadings(one);
+    ASSERT_TRUE(w.ok());
+    EXPECT_EQ(w->size(), 1u) << one;
+  }
+  // Legal forms keep their words in every reading: "общество" is not
+  // translated, so "ООО" and its long form stay legal forms.
+  auto llc = N().NormalizeReadings("Общество с ограниченной ответственностью Завод Зарубино");
+  ASSERT_TRUE(llc.ok());
+  ASSERT_EQ(llc->size(), 2u);
+  EXPECT_EQ((*llc)[1].legal_forms, (*llc)[0].legal_forms);
+  EXPECT_FALSE((*llc)[1].legal_forms.empty());
+}
+
 // Dictionary translations are marked: the screener pairs them only with
 // forms of the same English word.
 TEST(NormalizerTest, ChineseTermTranslationsAreMarked) {

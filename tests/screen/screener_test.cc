@@ -497,6 +497,21 @@ TEST_F(ScreenerTest, ChineseTermTranslationIsNotATypo) {
   EXPECT_GT(ScoreOf("China Holdings", "O-024"), ScoreOf("中国控股", "O-024"));
 }
 
+TEST_F(ScreenerTest, CyrillicOrganisationWordsFindATranslatedListing) {
+  // Listed in translation; the Russian name's organisation words are
+  // translated in a second reading, the name itself transliterated.
+  const std::string q = "Металлургический завод Зарубино";
+  EXPECT_EQ(Top(q), "O-025");
+  EXPECT_TRUE(AlertsOn(q, "O-025"));
+  ScreenResult r = Run(q);
+  ASSERT_FALSE(r.hits.empty());
+  bool translated = false;
+  for (const auto& p : r.hits[0].explanation.pairings) translated |= p.query_token == "plant" && p.list_token == "plant";
+  EXPECT_TRUE(translated);
+  // Another place's plant is not this one.
+  EXPECT_FALSE(AlertsOn("Металлургический завод Кольчугино", "O-025"));
+}
+
 TEST_F(ScreenerTest, TraditionalChineseFindsEnglishListing) {
   EXPECT_EQ(Top("浙江大華技術股份有限公司"), "O-006");
   EXPECT_TRUE(AlertsOn("浙江大華技術股份有限公司", "O-006"));

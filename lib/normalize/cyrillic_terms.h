@@ -1,0 +1,25 @@
+// Cyrillic organisation words translated to English (cyrillic_org_terms.txt),
+// for the second reading of a Cyrillic name. Thread-safe.
+#ifndef PARTYSCREEN_LIB_NORMALIZE_CYRILLIC_TERMS_H_
+#define PARTYSCREEN_LIB_NORMALIZE_CYRILLIC_TERMS_H_
+
+#include <string>
+
+#include "lib/normalize/dictionaries.h"
+
+namespace partyscreen::internal {
+
+// The reading choice (see SegmentHan in cjk.h for the others) that gives
+// the English words of Cyrillic terms instead of their transliteration.
+inline constexpr unsigned kTranslateCyrillicTerms = 4;
+
+// The English words of Cyrillic word `word` (any case), or nullptr when it
+// is no term of the dictionary: `word` lower-cased is a stem of
+// cyrillic_org_terms.txt, or a stem followed by one case ending (-а, -ы,
+// -у, -ой, -ая, -ое, -ые, -ий, -ого, -ому, -ых, -ими, ...). "Фонд" and
+// "фонда" give "foundation"; "стратегической" gives "strategic". No errors.
+const std::string* FindCyrillicTerm(const Dictionaries& dict, const std::u32string& word);
+
+}  // namespace partyscreen::internal
+
+#endif  // PARTYSCREEN_LIB_NORMALIZE_CYRILLIC_TERMS_H_
