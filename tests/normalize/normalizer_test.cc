@@ -49,6 +49,20 @@ std::vector<std::string> Tokens(absl::string_view s,
   return out;
 }
 
+// The readings of `s` (NormalizeReadings), empty on an error.
+std::vector<NormalizedName> Readings(absl::string_view s, NameKindHint hint = NameKindHint::kUnknown) {
+  absl::StatusOr<std::vector<NormalizedName>> r = N().NormalizeReadings(s, hint);
+  EXPECT_TRUE(r.ok()) << r.status();
+  return r.ok() ? *std::move(r) : std::vector<NormalizedName>();
+}
+
+// The token texts of `n` joined with spaces (roles not shown).
+std::string Texts(const NormalizedName& n) {
+  std::vector<std::string> out;
+  for (const NormalizedToken& t : n.tokens) out.push_back(t.text);
+  return absl::StrJoin(out, " ");
+}
+
 std::string Joined(absl::string_view s, NameKindHint hint = NameKindHint::kUnknown) {
   return absl::StrJoin(Tokens(s, hint), " ");
 }
@@ -340,94 +354,63 @@ TEST(NormalizerTest, ChineseUnknownRunsOfFourAreTwoWords) {
 // followed by a term whose first character begins a shorter term ("星辰" +
 // "微電子" microelectronics, or "星辰微" + "電子" electronics).
 TEST(NormalizerTest, ChineseNameWithTwoCutsHasTwoReadings) {
-  auto readings = N().NormalizeReadings("香港星辰微電子有限公司");
-  ASSERT_TRUE(readings.ok()) << readings.status();
-  ASSERT_EQ(readings->size(), 2u);
-  auto texts = [](const NormalizedName& n) {
-    std::vector<std::string> out;
-    for (const NormalizedToken& t : n.tokens) out.push_back(t.text);
-    return out;
-  };
-  EXPECT_THAT(texts((*readings)[0]),
-              ElementsAre("hong", "kong", "xingchen", "microelectronics", "co", "ltd"));
-  EXPECT_THAT(texts((*readings)[1]),
-              ElementsAre("hong", "kong", "xingchenwei", "electronics", "co", "ltd"));
-  // Element 0 is Normalize's.
-  EXPECT_THAT(texts((*readings)[0]), ElementsAre("hong", "kong", "xingchen", "microelectronics", "co", "ltd"));
+  std::vector<NormalizedName> readings = Readings("香港星辰微電子有限公司");
+  ASSERT_EQ(readings.size(), 2u);
+  EXPECT_EQ(Texts(readings[0]), "hong kong xingchen microelectronics co ltd");
+  EXPECT_EQ(Texts(readings[1]), "hong kong xingchenwei electronics co ltd");
   EXPECT_EQ(Joined("香港星辰微電子有限公司"), "hong kong xingchen microelectronics co/legal_form ltd/legal_form");
   // No name stretch before the term, or no shorter term inside it, or a
   // legal form: one reading.
   for (const char* one : {"微電子有限公司", "星辰科技有限公司", "Dahua Technology", "Роснефть", "星辰总公司"}) {
-    auto r = N().NormalizeReadings(one);
-    ASSERT_TRUE(r.ok()) << r.status();
-    EXPECT_EQ(r->size(), 1u) << one;
+    EXPECT_EQ(Readings(one).size(), 1u) << one;
   }
   // Person names are not cut by the dictionary.
-  auto person = N().NormalizeReadings("王微电子", NameKindHint::kPerson);
-  ASSERT_TRUE(person.ok());
-  EXPECT_EQ(person->size(), 1u);
+  EXPECT_EQ(Readings("王微电子", NameKindHint::kPerson).size(), 1u);
 }
 
 // A term with a second English form in listings ("中国": china / sino)
 // gives a reading with it; with a two-way cut as well, four readings.
 TEST(NormalizerTest, ChineseTermsWithASecondEnglishFormGiveAnotherReading) {
-  auto texts = [](const NormalizedName& n) {
-    std::vector<std::string> out;
-    for (const NormalizedToken& t : n.tokens) out.push_back(t.text);
-    return absl::StrJoin(out, " ");
-  };
-  auto two = N().NormalizeReadings("中国星辰控股");
-  ASSERT_TRUE(two.ok()) << two.status();
-  ASSERT_EQ(two->size(), 2u);
-  EXPECT_EQ(texts((*two)[0]), "china xingchen holdings");
-  EXPECT_EQ(texts((*two)[1]), "sino xingchen holdings");
-  EXPECT_TRUE((*two)[1].tokens[0].translated);
-  auto four = N().NormalizeReadings("中国星辰微電子");
-  ASSERT_TRUE(four.ok()) << four.status();
-  ASSERT_EQ(four->size(), 4u);
-  EXPECT_EQ(texts((*four)[0]), "china xingchen microelectronics");
-  EXPECT_EQ(texts((*four)[1]), "china xingchenwei electronics");
-  EXPECT_EQ(texts((*four)[2]), "sino xingchen microelectronics");
-  EXPECT_EQ(texts((*four)[3]), "sino xingchenwei electronics");
+  std::vector<NormalizedName> two = Readings("中国星辰控股");
+  ASSERT_EQ(two.size(), 2u);
+  EXPECT_EQ(Texts(two[0]), "china xingchen holdings");
+  EXPECT_EQ(Texts(two[1]), "sino xingchen holdings");
+  EXPECT_TRUE(two[1].tokens[0].translated);
+  std::vector<NormalizedName> four = Readings("中国星辰微電子");
+  ASSERT_EQ(four.size(), 4u);
+  EXPECT_EQ(Texts(four[0]), "china xingchen microelectronics");
+  EXPECT_EQ(Texts(four[1]), "china xingchenwei electronics");
+  EXPECT_EQ(Texts(four[2]), "sino xingchen microelectronics");
+  EXPECT_EQ(Texts(four[3]), "sino xingchenwei electronics");
 }
 
 // Cyrillic organisation words in any case ending: a second reading with
 // their English words; the first reading stays the transliteration.
 TEST(NormalizerTest, CyrillicOrganisationWordsGiveATranslatedReading) {
-  auto texts = [](const NormalizedName& n) {
-    std::vector<std::string> out;
-    for (const NormalizedToken& t : n.tokens) out.push_back(t.text);
-    return absl::StrJoin(out, " ");
-  };
-  auto r = N().NormalizeReadings("Фонд стратегической культуры Зарубино");
-  ASSERT_TRUE(r.ok()) << r.status();
-  ASSERT_EQ(r->size(), 2u);
-  EXPECT_EQ(texts((*r)[0]), texts(Norm("Фонд стратегической культуры Зарубино")));
-  EXPECT_EQ(texts((*r)[1]), "foundation strategic culture zarubino");
-  EXPECT_TRUE((*r)[1].tokens[0].translated);
-  EXPECT_FALSE((*r)[1].tokens[3].translated);  // a name: transliterated
-  EXPECT_FALSE((*r)[0].tokens[0].translated);
+  std::vector<NormalizedName> r = Readings("Фонд стратегической культуры Зарубино");
+  ASSERT_EQ(r.size(), 2u);
+  EXPECT_EQ(Texts(r[0]), Texts(Norm("Фонд стратегической культуры Зарубино")));
+  EXPECT_EQ(Texts(r[1]), "foundation strategic culture zarubino");
+  EXPECT_TRUE(r[1].tokens[0].translated);
+  EXPECT_FALSE(r[1].tokens[3].translated);  // a name: transliterated
+  EXPECT_FALSE(r[0].tokens[0].translated);
   // Case endings: nominative, genitive, plural.
   for (const char* word : {"ЗАВОД", "завода", "заводы", "Заводом"}) {
-    auto w = N().NormalizeReadings(word);
-    ASSERT_TRUE(w.ok());
-    ASSERT_EQ(w->size(), 2u) << word;
-    EXPECT_EQ(texts((*w)[1]), "plant") << word;
+    std::vector<NormalizedName> w = Readings(word);
+    ASSERT_EQ(w.size(), 2u) << word;
+    EXPECT_EQ(Texts(w[1]), "plant") << word;
   }
   // A word that only begins like a stem is not it ("фондовый" is not
   // "фонд" + an ending); names have one reading.
   for (const char* one : {"Зарубино", "Сергей Лавров", "Роснефть", "фондовый"}) {
-    auto w = N().NormalizeReadings(one);
-    ASSERT_TRUE(w.ok());
-    EXPECT_EQ(w->size(), 1u) << one;
+    EXPECT_EQ(Readings(one).size(), 1u) << one;
   }
   // Legal forms keep their words in every reading: "общество" is not
   // translated, so "ООО" and its long form stay legal forms.
-  auto llc = N().NormalizeReadings("Общество с ограниченной ответственностью Завод Зарубино");
-  ASSERT_TRUE(llc.ok());
-  ASSERT_EQ(llc->size(), 2u);
-  EXPECT_EQ((*llc)[1].legal_forms, (*llc)[0].legal_forms);
-  EXPECT_FALSE((*llc)[1].legal_forms.empty());
+  std::vector<NormalizedName> llc = Readings("Общество с ограниченной ответственностью Завод Зарубино");
+  ASSERT_EQ(llc.size(), 2u);
+  EXPECT_EQ(llc[1].legal_forms, llc[0].legal_forms);
+  EXPECT_FALSE(llc[1].legal_forms.empty());
 }
 
 // Dictionary translations are marked: the screener pairs them only with
