@@ -31,8 +31,9 @@ inline constexpr char kHanToPinyin[] = "Han-Latin; Latin-ASCII";
 // 欧阳 and 司马) and the given name, joined: "王小明" -> "wang", "xiaoming".
 // Longer runs are one joined token.
 //
-// Readings of organisation names: `reading` is a set of the choices below
-// (0: the longest-match cut above, each term's first English form).
+// Readings of organisation names: `reading` is a set of the reading
+// choices of dictionaries.h that concern Chinese (0: the longest-match cut
+// above, each term's first English form).
 //   kNameTakesTermHead: where a name stretch is followed by a term whose
 //     first character begins a shorter term ("恒邦" + "微電子", and "電子"
 //     is a term), the character is read as the end of the name instead:
@@ -45,8 +46,6 @@ inline constexpr char kHanToPinyin[] = "Han-Latin; Latin-ASCII";
 // tokens, added (bits are never cleared).
 //
 // Returns kInternal if ICU fails.
-inline constexpr unsigned kNameTakesTermHead = 1;
-inline constexpr unsigned kOtherEnglishForm = 2;
 absl::Status SegmentHan(const std::u32string& han, NameKindHint hint,
                         const Dictionaries& dict, const TransliteratorSet& translit,
                         unsigned reading, std::vector<WorkToken>* out,

@@ -9,11 +9,8 @@
 
 namespace partyscreen::internal {
 
-// The reading choice (see SegmentHan in cjk.h for the others) that gives
-// the English words of Cyrillic terms instead of their transliteration.
-inline constexpr unsigned kTranslateCyrillicTerms = 4;
-
-// The English words of Cyrillic word `word` (any case), or nullptr when it
+// The English words of Cyrillic word `word` (any case), given in the
+// reading kTranslateCyrillicTerms (dictionaries.h), or nullptr when it
 // is no term of the dictionary: `word` lower-cased is a stem of
 // cyrillic_org_terms.txt, or a stem followed by one case ending (-а, -ы,
 // -у, -ой, -ая, -ое, -ые, -ий, -ого, -ому, -ых, -ими, ...). "Фонд" and

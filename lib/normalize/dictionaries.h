@@ -32,6 +32,21 @@ struct HonorificEntry {
   bool ambiguous = false;  // also an ordinary word ("General")
 };
 
+// The reading choices of Normalizer::NormalizeReadings: the ways the
+// dictionaries allow a name to be read besides the first (reading 0). A
+// reading is a set of them; the normalizer records which ones would change
+// a name's tokens and reads it once per combination.
+//   kNameTakesTermHead: a Chinese name stretch takes the first character of
+//     the term after it (SegmentHan, cjk.h).
+//   kOtherEnglishForm: Chinese terms give their second English form
+//     (CjkTerm::other_form).
+//   kTranslateCyrillicTerms: Cyrillic organisation words give their English
+//     words instead of their transliteration (FindCyrillicTerm,
+//     cyrillic_terms.h).
+inline constexpr unsigned kNameTakesTermHead = 1;
+inline constexpr unsigned kOtherEnglishForm = 2;
+inline constexpr unsigned kTranslateCyrillicTerms = 4;
+
 // A Chinese term: its tokens and, for legal forms, the canonical form.
 struct CjkTerm {
   std::vector<std::string> tokens;  // {"co", "ltd"}

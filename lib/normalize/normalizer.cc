@@ -238,8 +238,9 @@ class NormalizerImpl {
   absl::flat_hash_set<std::string> glue_start, glue_end;
   size_t max_glue_end = 0;
 
-  // `reading`: the choices of how Chinese text is read (SegmentHan).
-  // `choices` (may be null) gets the choices that would change the tokens.
+  // `reading`: a set of the reading choices of dictionaries.h (0: the first
+  // reading). `choices` (may be null) gets those that would change the
+  // tokens.
   absl::StatusOr<NormalizedName> Normalize(absl::string_view input, NameKindHint hint,
                                            unsigned reading = 0, unsigned* choices = nullptr) const;
 

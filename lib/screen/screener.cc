@@ -113,6 +113,34 @@ struct EntityBest {
   uint32_t reading = 0;  // the query reading that scored name_score
 };
 
+// The candidates of every reading (CollectCandidates), each name once with
+// its highest bound over the readings; the first reading's order first.
+absl::StatusOr<std::vector<uint32_t>> CollectReadingCandidates(const internal::IndexData& d,
+                                                               const std::vector<internal::QueryName>& readings,
+                                                               int64_t max_candidates, double cutoff,
+                                                               std::vector<double>* bounds) {
+  auto c = internal::CollectCandidates(d, readings[0], max_candidates, cutoff, bounds);
+  if (!c.ok() || readings.size() == 1) return c;
+  std::vector<uint32_t> candidates = *std::move(c);
+  absl::flat_hash_map<uint32_t, size_t> at;
+  for (size_t k = 0; k < candidates.size(); ++k) at[candidates[k]] = k;
+  std::vector<double> more_bounds;
+  for (size_t r = 1; r < readings.size(); ++r) {
+    auto more = internal::CollectCandidates(d, readings[r], max_candidates, cutoff, &more_bounds);
+    if (!more.ok()) return more.status();
+    for (size_t k = 0; k < more->size(); ++k) {  // one bound per candidate
+      auto [it, inserted] = at.try_emplace((*more)[k], candidates.size());
+      if (inserted) {
+        candidates.push_back((*more)[k]);
+        bounds->push_back(more_bounds[k]);
+      } else {
+        (*bounds)[it->second] = std::max((*bounds)[it->second], more_bounds[k]);
+      }
+    }
+  }
+  return candidates;
+}
+
 }  // namespace
 
 Screener::Screener(std::shared_ptr<const Index> index, const ScreenerOptions& options)
@@ -145,8 +173,9 @@ absl::StatusOr<ScreenResult> Screener::Screen(const Query& query, const ScreenOp
     country = internal::CountryCode(query.country);
     if (country.empty()) return absl::InvalidArgumentError("country is not a recognised ISO 3166 code or country name");
   }
-  // Usually one reading; Chinese text that can be cut into words in two
-  // ways has two, each screened, each entity keeping its best.
+  // Usually one reading; Chinese and Cyrillic names may have more
+  // (Normalizer::NormalizeReadings), each screened, each entity keeping its
+  // best.
   auto readings = internal::PrepareQueryReadings(d, query.name, HintForQuery(query.kind));
   if (!readings.ok()) return readings.status();
   const std::vector<internal::QueryName>& qns = *readings;
@@ -165,30 +194,9 @@ absl::StatusOr<ScreenResult> Screener::Screen(const Query& query, const ScreenOp
     // min_score.
     double cutoff = 0;
     if (options.min_score >= internal::kPruneMinScore) cutoff = options.min_score - max_bonus - 1e-9;
-    auto c = internal::CollectCandidates(d, qns[0], options_.max_candidates, cutoff, &bounds);
+    auto c = CollectReadingCandidates(d, qns, options_.max_candidates, cutoff, &bounds);
     if (!c.ok()) return c.status();
     candidates = *std::move(c);
-    if (qns.size() > 1) {
-      // The union of the readings' candidates, each with its highest bound.
-      absl::flat_hash_map<uint32_t, size_t> at;
-      for (size_t k = 0; k < candidates.size(); ++k) at[candidates[k]] = k;
-      for (size_t r = 1; r < qns.size(); ++r) {
-        std::vector<double> more_bounds;
-        auto more = internal::CollectCandidates(d, qns[r], options_.max_candidates, cutoff, &more_bounds);
-        if (!more.ok()) return more.status();
-        for (size_t k = 0; k < more->size(); ++k) {
-          const uint32_t n = (*more)[k];
-          const double b = more_bounds[k];  // CollectCandidates gives one bound per candidate
-          auto [it, inserted] = at.try_emplace(n, candidates.size());
-          if (inserted) {
-            candidates.push_back(n);
-            bounds.push_back(b);
-          } else {
-            bounds[it->second] = std::max(bounds[it->second], b);
-          }
-        }
-      }
-    }
   }
   // Identifier matches add their entities' names as candidates too.
   std::vector<std::pair<uint32_t, std::string>> id_matches;  // entity, identifier type
