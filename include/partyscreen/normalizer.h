@@ -90,7 +90,8 @@ struct NormalizedToken {
   // True if the token is the English (or place-name) form that a terms
   // dictionary gives for a Chinese term ("科技" -> "technology", "中国" ->
   // "china", "浙江" -> "zhejiang") or, in a translating reading
-  // (NormalizeReadings), a Cyrillic organisation word ("завод" -> "plant"):
+  // (NormalizeReadings), a Cyrillic or Arabic-script organisation word
+  // ("завод" -> "plant", "سپاه" -> "corps"):
   // a word, not a spelling of a name, which the screener pairs only exactly
   // or with its spelling variants ("technologies"), never with
   // similar-looking words.
@@ -163,7 +164,10 @@ class Normalizer {
   // STRATEGIC CULTURE FOUNDATION): a name with a word of the dictionary
   // cyrillic_org_terms.txt (general organisation words and adjectives of
   // places, in any case ending) has a reading with their English words
-  // ("strategic culture foundation").
+  // ("strategic culture foundation"). Arabic and Persian organisation
+  // words likewise ("سپاه پاسداران": SEPAH PASDARAN or GUARD CORPS): a
+  // name with a word of arabic_org_terms.txt has a reading with their
+  // English words; both kinds of translation are one choice.
   // Every combination of the choices that apply is a reading (at most
   // eight), in a fixed order. Names without such a place (most names)
   // have one reading.

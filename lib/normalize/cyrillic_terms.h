@@ -10,7 +10,7 @@
 namespace partyscreen::internal {
 
 // The English words of Cyrillic word `word` (any case), given in the
-// reading kTranslateCyrillicTerms (dictionaries.h), or nullptr when it
+// reading kTranslateTerms (dictionaries.h), or nullptr when it
 // is no term of the dictionary: `word` lower-cased is a stem of
 // cyrillic_org_terms.txt, or a stem followed by one case ending (-а, -ы,
 // -у, -ой, -ая, -ое, -ые, -ий, -ого, -ому, -ых, -ими, ...). "Фонд" and

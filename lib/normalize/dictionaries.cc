@@ -214,6 +214,28 @@ absl::Status LoadCyrillicTerms(Dictionaries* d) {
   return absl::OkStatus();
 }
 
+absl::Status LoadArabicTerms(Dictionaries* d) {
+  constexpr absl::string_view kFile = "arabic_org_terms.txt";
+  absl::StatusOr<std::vector<Line>> lines = ReadLines(kFile);
+  if (!lines.ok()) return lines.status();
+  for (const Line& line : *lines) {
+    if (line.fields.size() != 2 || line.fields[0].empty() ||
+        FindInvalidUtf8Offset(line.fields[0]) != absl::string_view::npos ||
+        CountNormalizedTokens(line.fields[1]) == 0) {
+      return LineError(kFile, line, "expected 'word | English words'");
+    }
+    const std::u32string word = UnifyArabic(DecodeUtf8(line.fields[0]));
+    if (word.size() < 2) return LineError(kFile, line, "a word needs 2 or more letters");
+    for (char32_t c : word) {
+      if (c < 0x0600 || c > 0x06FF) return LineError(kFile, line, "a word is Arabic-script letters");
+    }
+    if (!d->arabic_terms.emplace(EncodeUtf8(word), absl::StrJoin(SplitTokens(line.fields[1]), " ")).second) {
+      return LineError(kFile, line, "duplicate word (after unifying letter variants)");
+    }
+  }
+  return absl::OkStatus();
+}
+
 absl::Status LoadArabicWords(Dictionaries* d) {
   constexpr absl::string_view kFile = "arabic_name_words.txt";
   absl::StatusOr<std::vector<Line>> lines = ReadLines(kFile);
@@ -243,6 +265,7 @@ absl::Status LoadArabicWords(Dictionaries* d) {
     }
     if (org_begin >= 0 && line.number > org_begin && (org_end < 0 || line.number < org_end)) {
       d->arabic_org_tokens.insert(tokens.begin(), tokens.end());
+      d->arabic_org_words.insert(key);
     }
     if (line.fields.size() == 3) {
       std::vector<std::string> persian = SplitTokens(line.fields[2]);
@@ -340,9 +363,25 @@ absl::StatusOr<Dictionaries> LoadDictionaries() {
   if (s.ok()) s = LoadWordSet("stopwords.txt", &d.stopwords);
   if (s.ok()) s = LoadCjkTerms(&d);
   if (s.ok()) s = LoadCyrillicTerms(&d);
+  if (s.ok()) s = LoadArabicTerms(&d);
   if (s.ok()) s = LoadArabicWords(&d);
   if (s.ok()) s = LoadTranslitOverrides(&d);
   if (!s.ok()) return s;
+  // The Arabic-script organisation words of both files, by each string of
+  // one letter fewer (CorrectArabicOrgWord).
+  std::vector<std::string> org_words(d.arabic_org_words.begin(), d.arabic_org_words.end());
+  for (const auto& [word, english] : d.arabic_terms) org_words.push_back(word);
+  std::sort(org_words.begin(), org_words.end());
+  org_words.erase(std::unique(org_words.begin(), org_words.end()), org_words.end());
+  for (const std::string& word : org_words) {
+    d.arabic_org_words.insert(word);
+    const std::u32string w = DecodeUtf8(word);
+    if (w.size() < kMinCorrectedArabicWord) continue;
+    for (size_t i = 0; i < w.size(); ++i) {
+      std::vector<std::string>& words = d.arabic_org_deletions[EncodeUtf8(w.substr(0, i) + w.substr(i + 1))];
+      if (words.empty() || words.back() != word) words.push_back(word);
+    }
+  }
   return d;
 }
 

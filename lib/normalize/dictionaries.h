@@ -40,12 +40,16 @@ struct HonorificEntry {
 //     the term after it (SegmentHan, cjk.h).
 //   kOtherEnglishForm: Chinese terms give their second English form
 //     (CjkTerm::other_form).
-//   kTranslateCyrillicTerms: Cyrillic organisation words give their English
-//     words instead of their transliteration (FindCyrillicTerm,
-//     cyrillic_terms.h).
+//   kTranslateTerms: Cyrillic and Arabic-script organisation words give
+//     their English words instead of their transliteration
+//     (FindCyrillicTerm, cyrillic_terms.h; FindArabicTerm, arabic_terms.h).
 inline constexpr unsigned kNameTakesTermHead = 1;
 inline constexpr unsigned kOtherEnglishForm = 2;
-inline constexpr unsigned kTranslateCyrillicTerms = 4;
+inline constexpr unsigned kTranslateTerms = 4;
+
+// Arabic-script organisation words of this many letters or more are
+// recognised one typing error away (CorrectArabicOrgWord).
+inline constexpr size_t kMinCorrectedArabicWord = 5;
 
 // A Chinese term: its tokens and, for legal forms, the canonical form.
 struct CjkTerm {
@@ -69,6 +73,9 @@ struct Dictionaries {
   size_t max_cjk_term_chars = 0;  // longest term, in code points
   // Keyed by the lower-case Cyrillic stem (UTF-8): the English words.
   absl::flat_hash_map<std::string, std::string> cyrillic_terms;
+  // Keyed by the unified Arabic-script word (see `UnifyArabic`): the
+  // English words of arabic_org_terms.txt.
+  absl::flat_hash_map<std::string, std::string> arabic_terms;
   // Keyed by the unified Arabic-script word (see `UnifyArabic`).
   absl::flat_hash_map<std::string, std::vector<std::string>> arabic_words;
   // The Persian spelling of some of those words ("مرتضی" -> "morteza" where
@@ -77,6 +84,12 @@ struct Dictionaries {
   // The tokens of its organisation words ("company", "party", "army"):
   // the lines after the "organisation words" heading of the file.
   absl::flat_hash_set<std::string> arabic_org_tokens;
+  // The unified Arabic-script organisation words: those of that section and
+  // of arabic_org_terms.txt; and, for those of kMinCorrectedArabicWord or
+  // more letters, each of them by every string of one letter fewer
+  // ("اسلمي" -> "اسلامي"), for CorrectArabicOrgWord (arabic_terms.h).
+  absl::flat_hash_set<std::string> arabic_org_words;
+  absl::flat_hash_map<std::string, std::vector<std::string>> arabic_org_deletions;
   // ISO 15924 code ("Cyrl") -> ICU transliterator id, from translit_overrides.
   absl::flat_hash_map<std::string, std::string> script_translit;
   // Cyrillic language rules in file order: (UTF-32 letters, ICU id).

@@ -31,7 +31,11 @@
 //     Arabic-script words are first looked up whole in
 //     arabic_name_words.txt (ICU writes no short vowels), with a glued
 //     article "ال" split off as the particle "al" and two known words
-//     written together split ("علیرضا" -> "ali", "reza"); other words are
+//     written together split ("علیرضا" -> "ali", "reza"; also words of
+//     arabic_org_terms.txt: "جهادخودکفایی" -> "jihad", "khudkfayi"), and
+//     in the reading kTranslateTerms the organisation words of
+//     arabic_org_terms.txt give their English words ("سپاه" -> "corps",
+//     where the first reading has "spah"); other words are
 //     romanised by the rules of translit_overrides.txt, which read the
 //     long-vowel letters by position. A name with letters only Persian or
 //     Urdu use is Persian: its own rules (ض -> z, consonant waw -> v), the
@@ -74,6 +78,7 @@
 #include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
 #include "lib/normalize/cjk.h"
+#include "lib/normalize/arabic_terms.h"
 #include "lib/normalize/cyrillic_terms.h"
 #include "lib/normalize/data.h"
 #include "lib/normalize/dictionaries.h"
@@ -306,6 +311,18 @@ absl::Status NormalizerImpl::TransliterateInto(absl::string_view id,
 absl::Status NormalizerImpl::ArabicPart(const std::u32string& unified,
                                         const std::u32string& original,
                                         const std::string& source, Call* call) const {
+  const std::string* english = FindArabicTerm(dict, unified);
+  if (english != nullptr) {
+    // An organisation word: its English words in the reading that
+    // translates them, its spelling otherwise.
+    call->choices |= kTranslateTerms;
+    if (call->reading & kTranslateTerms) {
+      const size_t before = call->tokens.size();
+      TokenizeAscii(*english, source, true, &call->tokens);
+      for (size_t k = before; k < call->tokens.size(); ++k) call->tokens[k].token.translated = true;
+      return absl::OkStatus();
+    }
+  }
   const std::vector<std::string>* words = nullptr;
   std::string key = EncodeUtf8(unified);
   if (call->persian) {
@@ -325,6 +342,12 @@ absl::Status NormalizerImpl::ArabicPart(const std::u32string& unified,
       call->tokens.push_back(std::move(t));
     }
     return absl::OkStatus();
+  }
+  // An organisation word with a typing error is read as that word (not in
+  // personal names, where the error would more often be another name).
+  if (english == nullptr && call->hint != NameKindHint::kPerson) {
+    const std::u32string corrected = CorrectArabicOrgWord(dict, unified);
+    if (!corrected.empty()) return ArabicPart(corrected, corrected, source, call);
   }
   // The original letters: the rules of translit_overrides.txt read the
   // letters that UnifyArabic merges (final "ى" is "a", "إ" is "i").
@@ -382,7 +405,7 @@ absl::Status NormalizerImpl::ArabicWord(const std::u32string& seg,
     call->tokens.push_back(std::move(t));
   };
   auto known = [&](const std::u32string& w) {
-    return dict.arabic_words.contains(EncodeUtf8(w));
+    return dict.arabic_words.contains(EncodeUtf8(w)) || FindArabicTerm(dict, w) != nullptr;
   };
   if (known(u)) return ArabicPart(u, seg, source, call);
   if (u.size() >= kAbdAl.size() + 2 && u.compare(0, kAbdAl.size(), kAbdAl) == 0) {
@@ -390,6 +413,21 @@ absl::Status NormalizerImpl::ArabicWord(const std::u32string& seg,
     emit("al");
     return ArabicPart(u.substr(kAbdAl.size()), DropArabicLetters(seg, kAbdAl.size()),
                       source, call);
+  }
+  // The conjunction "و" (and) and the prepositions "ب" (in, by) and "ل"
+  // (for) written onto an article: "والمسلمين" is "wa", "al", "muslimin";
+  // "بالاسلام" is "al", "islam"; "للعلوم" ("ل" + "ال" written "لل") is
+  // "al", "sciences". The prepositions are dropped, as listings mostly do.
+  // Only before a known word or one of 5+ letters: foreign names begin
+  // with these letters too ("بالوما", Paloma; "والنتين", Valentin).
+  static const std::u32string kWaAl = U"\u0648\u0627\u0644", kBiAl = U"\u0628\u0627\u0644",
+                              kLil = U"\u0644\u0644";
+  for (const std::u32string* clitic : {&kWaAl, &kBiAl, &kLil}) {
+    if (u.size() < clitic->size() + 3 || u.compare(0, clitic->size(), *clitic) != 0) continue;
+    if (u.size() < clitic->size() + 5 && !known(u.substr(clitic->size()))) continue;
+    if (clitic == &kWaAl) emit("wa");
+    emit("al");
+    return ArabicPart(u.substr(clitic->size()), DropArabicLetters(seg, clitic->size()), source, call);
   }
   if (u.size() >= kAl.size() + 2 && u.compare(0, kAl.size(), kAl) == 0) {
     // Persian has no article: a short word such as "الوند" (Alvand) or
@@ -463,8 +501,8 @@ absl::Status NormalizerImpl::NormalizeSegment(const std::u32string& seg,
       if (const std::string* english = FindCyrillicTerm(dict, seg)) {
         // An organisation word: its English words in the reading that
         // translates them, its transliteration otherwise.
-        call->choices |= kTranslateCyrillicTerms;
-        if (call->reading & kTranslateCyrillicTerms) {
+        call->choices |= kTranslateTerms;
+        if (call->reading & kTranslateTerms) {
           const size_t before = call->tokens.size();
           TokenizeAscii(*english, source, true, &call->tokens);
           for (size_t k = before; k < call->tokens.size(); ++k) call->tokens[k].token.translated = true;

@@ -494,6 +494,68 @@ TEST(NormalizerTest, ArabicAndPersianOrganisationWords) {
   EXPECT_THAT(Tokens("تريدف ذ", NameKindHint::kOrganization)[1], "d");
 }
 
+// Arabic-script organisation words of arabic_org_terms.txt: a second
+// reading with their English words (with Persian suffixes: ezafe "ی",
+// plural "ان"); the first reading keeps their spelling.
+TEST(NormalizerTest, ArabicScriptOrganisationWordsGiveATranslatedReading) {
+  std::vector<NormalizedName> r = Readings("سپاه پاسداران انقلاب اسلامی", NameKindHint::kOrganization);
+  ASSERT_EQ(r.size(), 2u);
+  EXPECT_EQ(Texts(r[0]), "spah pasdaran anqlab islamic");
+  EXPECT_EQ(Texts(r[1]), "corps guard revolution islamic");
+  EXPECT_TRUE(r[1].tokens[0].translated);
+  EXPECT_TRUE(r[1].tokens[1].translated);
+  EXPECT_FALSE(r[0].tokens[0].translated);
+  // Ezafe and adjective suffixes: "نیروی" is "نیرو" (force) + ezafe,
+  // "هوایی" is "هوا" (air) + "یی".
+  EXPECT_EQ(Texts(Readings("نیروی هوایی")[1]), "force air");
+  // A term and a known word written together are split.
+  EXPECT_EQ(Texts(Readings("جهادخودکفایی", NameKindHint::kOrganization)[1]), "jihad self sufficiency");
+  // A word only ending like a suffixed term is not it (a stem keeps 3
+  // letters); names have one reading.
+  for (const char* one : {"علی رضایی", "مرتضی پیری", "سپهر"}) {
+    EXPECT_EQ(Readings(one).size(), 1u) << one;
+  }
+}
+
+// An organisation word with a typing error (a letter dropped inside it) is
+// read as that word, not in personal names; a word of 5 letters is not
+// "corrected" into another by a replaced letter ("بنیان" stays bonyan,
+// though "بنیاد" is a term).
+TEST(NormalizerTest, ArabicScriptOrganisationWordsWithATypingError) {
+  EXPECT_THAT(Tokens("اسلمی", NameKindHint::kOrganization), ElementsAre("islamic"));
+  EXPECT_THAT(Tokens("سازمان تحققات", NameKindHint::kOrganization), ElementsAre("organization", "research"));
+  EXPECT_THAT(Tokens("اسلمی", NameKindHint::kPerson), ElementsAre("aslmi"));
+  EXPECT_THAT(Tokens("شرکت بنیان", NameKindHint::kOrganization), ElementsAre("company/legal_form", "bniyan"));
+  // A letter more at the end is a suffix, not an error ("ایرانی" is not
+  // "ایران" with a typo; it is a term of its own).
+  EXPECT_EQ(Texts(Readings("ایرانی", NameKindHint::kOrganization).back()), "iranian");
+}
+
+// The conjunction "و" and the prepositions "ب", "ل" written onto the
+// article before a word of 5+ letters or a known word: split off.
+TEST(NormalizerTest, ArabicCliticsBeforeTheArticle) {
+  EXPECT_THAT(Tokens("الإسلام والمسلمين", NameKindHint::kOrganization),
+              ElementsAre("al/particle", "islam", "wa/stopword", "al/particle", "mslmin"));
+  EXPECT_THAT(Tokens("للعلوم", NameKindHint::kOrganization), ElementsAre("al/particle", "alum"));
+  // Foreign names that begin with the same letters keep them.
+  EXPECT_THAT(Tokens("بالوما", NameKindHint::kOrganization), ElementsAre("baluma"));
+  // The conjunction written apart is a stop word.
+  EXPECT_THAT(Tokens("تحقیقات و توسعه", NameKindHint::kOrganization),
+              ElementsAre("research", "wa/stopword", "development"));
+}
+
+// Thai: a word is one token (ICU cuts it into syllables), letters marked
+// silent are dropped, the vowel carrier is no "x"; company forms are legal
+// forms, public ones too.
+TEST(NormalizerTest, ThaiWords) {
+  EXPECT_THAT(Tokens("บริษัท เอ็กโซร่า จำกัด"),
+              ElementsAre("brisath/legal_form", "eksora", "cakad/legal_form"));
+  EXPECT_THAT(Tokens("ฟอร์ด"), ElementsAre("fod"));
+  EXPECT_THAT(Tokens("บริษัท เมนซ์ จำกัด (มหาชน)"),
+              ElementsAre("brisath/legal_form", "men", "cakad/legal_form", "mhachn/legal_form"));
+  EXPECT_THAT(Norm("บริษัท เมนซ์ จำกัด (มหาชน)").legal_forms, ElementsAre("co", "plc"));
+}
+
 TEST(NormalizerTest, HoldingAndHonorificsInCompanyNames) {
   // "Holding(s)" at the end is a designation like a legal form.
   EXPECT_THAT(Norm("Quorvex Holding Corp.").legal_forms, ElementsAre("holding", "corp"));
