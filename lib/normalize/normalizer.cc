@@ -280,6 +280,10 @@ class NormalizerImpl {
   // The legal form word one edit (OSA distance) from `w`, or "" when there
   // is none or more than one, or `w` is itself a legal form word.
   std::string FuzzyLegalWord(absl::string_view w) const;
+  // The legal form word that `w` spells with look-alike digits ("c0" ->
+  // "co", "1td" -> "ltd"), or "": `w` holds letters and at least one of
+  // the digits 0 1 3 4 5, and no other character.
+  std::string HomoglyphLegalWord(absl::string_view w) const;
   NormalizedName Finish(Call* call, std::string script) const;
   const std::string& ChainFor(UScriptCode script, const Call& call) const;
 };
@@ -600,6 +604,38 @@ void NormalizerImpl::JoinAllahNames(Call* call) const {
   }
 }
 
+std::string NormalizerImpl::HomoglyphLegalWord(absl::string_view w) const {
+  if (w.empty() || w.size() > max_legal_word) return "";
+  bool digit = false, letter = false;
+  for (char c : w) {
+    if (absl::ascii_isalpha(c)) {
+      letter = true;
+    } else if (c == '0' || c == '1' || c == '3' || c == '4' || c == '5') {
+      digit = true;
+    } else {
+      return "";
+    }
+  }
+  if (!digit || !letter) return "";
+  // A "1" may stand for "l" or "i": the first reading that is a legal form
+  // word.
+  for (char one : {'l', 'i'}) {
+    std::string r(w);
+    for (char& c : r) {
+      switch (c) {
+        case '0': c = 'o'; break;
+        case '1': c = one; break;
+        case '3': c = 'e'; break;
+        case '4': c = 'a'; break;
+        case '5': c = 's'; break;
+        default: break;
+      }
+    }
+    if (legal_words.contains(r)) return r;
+  }
+  return "";
+}
+
 std::string NormalizerImpl::FuzzyLegalWord(absl::string_view w) const {
   if (w.size() < kMinFuzzyLegalWord || w.size() > max_legal_word + 1 || legal_words.contains(w) ||
       !std::all_of(w.begin(), w.end(), [](char c) { return absl::ascii_isalpha(c); })) {
@@ -703,7 +739,8 @@ void NormalizerImpl::AssignRoles(Call* call) const {
   for (size_t i = 0; i < n; ++i) {
     legal_text[i] = t[i].token.text;
     if (call->hint != NameKindHint::kPerson && IsWordish(t[i])) {
-      std::string fixed = FuzzyLegalWord(t[i].token.text);
+      std::string fixed = HomoglyphLegalWord(t[i].token.text);
+      if (fixed.empty()) fixed = FuzzyLegalWord(t[i].token.text);
       if (!fixed.empty()) legal_text[i] = std::move(fixed);
     }
   }

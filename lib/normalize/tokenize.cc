@@ -36,7 +36,10 @@ void Emit(std::string text, absl::string_view source, bool transliterated,
   if (text.empty()) return;
   bool digits_only = true;
   bool has_digit = false;
+  int lower = 0, upper = 0;
   for (char& c : text) {
+    if (absl::ascii_islower(c)) ++lower;
+    if (absl::ascii_isupper(c)) ++upper;
     c = absl::ascii_tolower(c);
     if (absl::ascii_isdigit(c)) {
       has_digit = true;
@@ -44,7 +47,7 @@ void Emit(std::string text, absl::string_view source, bool transliterated,
       digits_only = false;
     }
   }
-  if (has_digit && !digits_only && RepairDigitHomoglyphs(&text)) {
+  if (has_digit && !digits_only && RepairDigitHomoglyphs(&text, lower > upper)) {
     transliterated = true;
   }
   WorkToken t;
@@ -57,7 +60,7 @@ void Emit(std::string text, absl::string_view source, bool transliterated,
 
 }  // namespace
 
-bool RepairDigitHomoglyphs(std::string* token) {
+bool RepairDigitHomoglyphs(std::string* token, bool lower_case) {
   std::string& s = *token;
   size_t letters = 0, digits = 0;
   for (char c : s) {
@@ -91,14 +94,17 @@ bool RepairDigitHomoglyphs(std::string* token) {
       case '4': r[i] = 'a'; break;
       case '5': r[i] = 's'; break;
       case '1': {
-        // "a1exander", "mikhai1" -> l; "sech1n", "1van" -> i.
+        // "a1exander", "mikhai1" -> l; "sech1n", "1van" -> i; in lower
+        // case, "ho1ding" -> l.
         bool any = false, all_vowels = true;
         for (size_t j : {i - 1, i + 1}) {
           if (j >= s.size() || !absl::ascii_isalpha(s[j])) continue;  // i-1 wraps
           any = true;
           if (!IsVowel(s[j])) all_vowels = false;
         }
-        r[i] = any && all_vowels ? 'l' : 'i';
+        const bool vowel_then_consonant = i > 0 && i + 1 < s.size() && absl::ascii_isalpha(s[i - 1]) &&
+                                          IsVowel(s[i - 1]) && absl::ascii_isalpha(s[i + 1]) && !IsVowel(s[i + 1]);
+        r[i] = (any && all_vowels) || (lower_case && vowel_then_consonant) ? 'l' : 'i';
         break;
       }
       default: break;

@@ -34,13 +34,18 @@ void TokenizeAscii(absl::string_view text, absl::string_view source,
                    bool transliterated, std::vector<WorkToken>* out);
 
 // Replaces digits used as letters in a lower-case token mixing letters and
-// digits: 0 -> o, 1 -> l (between vowels) or i, 3 -> e, 4 -> a, 5 -> s.
+// digits: 0 -> o, 1 -> l or i, 3 -> e, 4 -> a, 5 -> s. A "1" is "l" between
+// vowels ("a1exander") or at the end after one ("mikhai1"), and, when the
+// token was written in lower case (`lower_case`: its letters were,
+// mostly), after a vowel and before a consonant, where a lower-case "l"
+// is what looks like it ("Ho1ding"); elsewhere "i" ("sech1n", "1van",
+// "HO1DING": an upper-case "I").
 // Only when the token has at least 3 letters, at most half as many digits,
 // only those digits, and each digit lies between letters (or it is a single
 // digit at the start followed by 3+ letters, or at the end after 4+
 // letters). Plausible codes ("a320", "mp3", "g4s", "1st", "covid19") are
 // left alone. Returns true if it changed the token.
-bool RepairDigitHomoglyphs(std::string* token);
+bool RepairDigitHomoglyphs(std::string* token, bool lower_case = false);
 
 }  // namespace partyscreen::internal
 

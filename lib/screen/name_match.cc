@@ -188,6 +188,30 @@ absl::StatusOr<std::vector<QueryName>> PrepareQueryReadings(const IndexData& d, 
   return out;
 }
 
+namespace {
+
+// `word` without a stop word written onto it ("ironand" -> "iron", as in
+// "ZIMBABWE IRONAND STEEL", listed as ZIMBABWE IRON AND STEEL: the lists'
+// stop words are no tokens, so no join finds it), when `word` is no list
+// word and what remains is one of 4+ letters; else `word`.
+std::string WithoutGluedStopword(const IndexData& d, const std::string& word) {
+  constexpr size_t kMinRest = 4;
+  if (word.size() < kMinRest + 2 || d.vocab_ids.contains(word)) return word;
+  for (absl::string_view suffix : {"and", "of"}) {
+    if (word.size() >= suffix.size() + kMinRest && absl::EndsWith(word, suffix)) {
+      std::string rest = word.substr(0, word.size() - suffix.size());
+      if (d.vocab_ids.contains(rest)) return rest;
+    }
+  }
+  if (word.size() >= 3 + kMinRest && absl::StartsWith(word, "the")) {
+    std::string rest = word.substr(3);
+    if (d.vocab_ids.contains(rest)) return rest;
+  }
+  return word;
+}
+
+}  // namespace
+
 absl::StatusOr<QueryName> PrepareNormalizedQuery(const IndexData& d, NormalizedName normalized, NameKindHint hint) {
   QueryName q;
   q.normalized = std::move(normalized);
@@ -208,8 +232,11 @@ absl::StatusOr<QueryName> PrepareNormalizedQuery(const IndexData& d, NormalizedN
     q.display.push_back(absl::StrCat(t.text, RoleMark(t.role)));
     if (any_core && !IsCore(t.role)) continue;
     // Dotted initials of a person ("A.I. ADWAN") are initials, not an
-    // acronym: split them into one-letter tokens.
-    if (hint != NameKindHint::kOrganization && IsDottedInitials(t.source) && t.text.size() >= 2 &&
+    // acronym: split them into one-letter tokens. Not in a name with a
+    // legal form, which is an organisation's ("JOINT STOCK COMPANY ...
+    // N.A. M.M. GROMOV", listed with the tokens "na", "mm").
+    if (hint != NameKindHint::kOrganization && q.normalized.legal_forms.empty() && IsDottedInitials(t.source) &&
+        t.text.size() >= 2 &&
         t.text.size() <= 4) {
       for (char c : t.text) {
         AlignToken a;
@@ -222,6 +249,7 @@ absl::StatusOr<QueryName> PrepareNormalizedQuery(const IndexData& d, NormalizedN
     AlignToken a;
     a.text = t.text;
     a.is_number = IsAllDigits(t.text);
+    if (hint != NameKindHint::kPerson && !a.is_number) a.text = WithoutGluedStopword(d, a.text);
     a.pinyin = t.pinyin;
     a.translated = t.translated;
     q.tokens.push_back(std::move(a));

@@ -124,6 +124,17 @@ TEST(NormalizerTest, NumbersAreKeptAsNumbers) {
 TEST(NormalizerTest, DigitHomoglyphsRepaired) {
   EXPECT_THAT(Tokens("Ig0r Sech1n"), ElementsAre("igor", "sechin"));
   EXPECT_THAT(Tokens("A1exander"), ElementsAre("alexander"));
+  // A "1" after a vowel and before a consonant is a lower-case "l" in a
+  // word written in lower case, an upper-case "I" otherwise.
+  EXPECT_THAT(Tokens("Ho1ding"), ElementsAre("holding"));
+  EXPECT_THAT(Tokens("HO1DING"), ElementsAre("hoiding"));
+  EXPECT_THAT(Tokens("1NSTITUTE"), ElementsAre("institute"));
+  // Legal form words spelt with look-alike digits are legal forms.
+  EXPECT_EQ(Norm("Zelmora Group C0., LTD.", NameKindHint::kOrganization).legal_forms,
+            Norm("Zelmora Group Co., Ltd.", NameKindHint::kOrganization).legal_forms);
+  EXPECT_FALSE(Norm("Zelmora Group C0.").legal_forms.empty());
+  EXPECT_THAT(Norm("0OO Zelmora").legal_forms, ElementsAre("llc"));
+  EXPECT_THAT(Tokens("Zelmora L1MITED"), ElementsAre("zelmora", "limited/legal_form"));
   NormalizedName n = Norm("Ig0r");
   EXPECT_EQ(n.tokens[0].source, "Ig0r");
   EXPECT_TRUE(n.tokens[0].transliterated);

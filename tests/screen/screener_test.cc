@@ -214,6 +214,31 @@ TEST_F(ScreenerTest, JoinedAndSplitWords) {
   EXPECT_TRUE(AlertsOn("Sense Time Technology Development", "O-002"));
 }
 
+// A stop word written onto a word ("IRONAND") is no part of it: the
+// lists' stop words are no tokens, so no join could find it.
+TEST_F(ScreenerTest, GluedStopWordIsSplitOff) {
+  EXPECT_EQ(Top("ZELMORA IRONAND STEEL COMPANY"), "O-027");
+  EXPECT_TRUE(AlertsOn("ZELMORA IRONAND STEEL COMPANY", "O-027"));
+  EXPECT_TRUE(AlertsOn("THEZELMORA IRON AND STEEL", "O-027"));
+}
+
+// Dotted letters in a name with a legal form are an organisation's
+// abbreviation ("N.A." for "named after"), not a person's initials: the
+// listed name itself scores 1, whatever the query's kind.
+TEST_F(ScreenerTest, DottedLettersInAnOrganisationNameAreNotInitials) {
+  const char* name = "JOINT STOCK COMPANY KORVANE RESEARCH INSTITUTE N.A. M.M. TELVIN";
+  for (PartyKind kind : {PartyKind::kUnknown, PartyKind::kOrganization}) {
+    Query q;
+    q.name = name;
+    q.kind = kind;
+    auto r = screener_->Screen(q, ScreenOptions());
+    ASSERT_TRUE(r.ok());
+    ASSERT_FALSE(r->hits.empty());
+    EXPECT_EQ(r->hits[0].entity_id, "O-026");
+    EXPECT_DOUBLE_EQ(r->hits[0].score, 1.0);
+  }
+}
+
 // DISABLED: "SenseTime" alone alerts on the long listed name (short brand
 // form), and "Sense Time Technology Development" does, but the split brand
 // alone ("Sense Time") scores below the threshold: the joined-token match and
