@@ -123,10 +123,11 @@ inline bool LengthsCompatible(size_t a, size_t b) {
   return 2 * std::min(a, b) >= std::max(a, b);
 }
 
-std::vector<Candidate> Candidates(absl::Span<const AlignToken> query,
-                                  absl::Span<const AlignToken> list,
-                                  const AlignOptions& options) {
-  std::vector<Candidate> out;
+// The candidate matches of `query` and `list`, into `out` (cleared).
+void Candidates(absl::Span<const AlignToken> query, absl::Span<const AlignToken> list,
+                const AlignOptions& options, std::vector<Candidate>* out_ptr) {
+  std::vector<Candidate>& out = *out_ptr;
+  out.clear();
   const int n = static_cast<int>(query.size());
   const int m = static_cast<int>(list.size());
   std::string joined;
@@ -145,15 +146,22 @@ std::vector<Candidate> Candidates(absl::Span<const AlignToken> query,
     cache->Insert(key, s);
     return s;
   };
-  std::vector<TokenSimilarity> pair(static_cast<size_t>(n) * m);
+  // Per-thread scratch: the pair similarities, and which tokens take
+  // part in memoised comparisons (not empty, no number, no initial).
+  thread_local std::vector<TokenSimilarity> pair;
+  thread_local std::vector<char> query_plain, list_plain;
+  pair.assign(static_cast<size_t>(n) * m, TokenSimilarity());
+  query_plain.resize(n);
+  list_plain.resize(m);
+  for (int i = 0; i < n; ++i) query_plain[i] = !query[i].text.empty() && !IsNumber(query[i]) && query[i].text.size() != 1;
+  for (int j = 0; j < m; ++j) list_plain[j] = !list[j].text.empty() && !IsNumber(list[j]) && list[j].text.size() != 1;
   for (int i = 0; i < n; ++i) {
     for (int j = 0; j < m; ++j) {
       const AlignToken& q = query[i];
       const AlignToken& l = list[j];
       // Exact, number and initial cases are cheap and depend on options
       // that may change between names; only CompareTokens is memoised.
-      const bool plain = !q.text.empty() && !l.text.empty() && q.text != l.text && !IsNumber(q) &&
-                         !IsNumber(l) && q.text.size() != 1 && l.text.size() != 1;
+      const bool plain = query_plain[i] && list_plain[j] && q.text != l.text;
       pair[static_cast<size_t>(i) * m + j] =
           plain && l.id != AlignToken::kNoTokenId
               ? cached(TokenPairCache::Key(0, i, l.id), [&] { return PairSimilarity(q, l, options); })
@@ -236,18 +244,32 @@ std::vector<Candidate> Candidates(absl::Span<const AlignToken> query,
       }
     }
   }
-  return out;  // ordered by q1, then kind, then list index: deterministic
+  // `out` is ordered by q1, then kind, then list index: deterministic.
 }
 
 // Exact: best[i][mask] = best total value using query tokens i.. with the
 // list tokens in `mask` already taken. Returns the chosen candidates.
 std::vector<const Candidate*> SolveExact(const std::vector<Candidate>& cands,
                                          int n, int m) {
+  if (cands.empty()) return {};
   // Candidates grouped by first query token.
   std::vector<int> start(n + 1, 0);
   for (const Candidate& c : cands) ++start[c.q1 + 1];
   for (int i = 0; i < n; ++i) start[i + 1] += start[i];
-  const size_t masks = size_t{1} << m;
+  // Only the list tokens some candidate uses take part: their masks are
+  // renumbered onto consecutive bits (the same states, the same values, the
+  // same choices as over all m tokens, in fewer masks).
+  uint32_t used = 0;
+  for (const Candidate& c : cands) used |= c.list_mask();
+  int bit_of[32];
+  int used_count = 0;
+  for (int j = 0; j < m; ++j) bit_of[j] = (used >> j) & 1 ? used_count++ : -1;
+  std::vector<uint32_t> cand_mask(cands.size());
+  for (size_t k = 0; k < cands.size(); ++k) {
+    const Candidate& c = cands[k];
+    cand_mask[k] = (uint32_t{1} << bit_of[c.l1]) | (c.l2 >= 0 ? uint32_t{1} << bit_of[c.l2] : 0);
+  }
+  const size_t masks = size_t{1} << used_count;
   absl::InlinedVector<double, 256> best((n + 2) * masks, 0.0);
   auto at = [&](int i, uint32_t mask) -> double& {
     return best[static_cast<size_t>(i) * masks + mask];
@@ -257,7 +279,7 @@ std::vector<const Candidate*> SolveExact(const std::vector<Candidate>& cands,
       double v = at(i + 1, mask);
       for (int k = start[i]; k < start[i + 1]; ++k) {
         const Candidate& c = cands[k];
-        const uint32_t cm = c.list_mask();
+        const uint32_t cm = cand_mask[k];
         if (mask & cm) continue;
         const double w = c.value + at(i + c.query_span(), mask | cm);
         if (w > v) v = w;
@@ -275,7 +297,7 @@ std::vector<const Candidate*> SolveExact(const std::vector<Candidate>& cands,
     if (!(at(i + 1, mask) == target)) {
       for (int k = start[i]; k < start[i + 1]; ++k) {
         const Candidate& c = cands[k];
-        const uint32_t cm = c.list_mask();
+        const uint32_t cm = cand_mask[k];
         if (mask & cm) continue;
         if (c.value + at(i + c.query_span(), mask | cm) == target) {
           pick = &c;
@@ -288,7 +310,7 @@ std::vector<const Candidate*> SolveExact(const std::vector<Candidate>& cands,
       continue;
     }
     chosen.push_back(pick);
-    mask |= pick->list_mask();
+    mask |= cand_mask[static_cast<size_t>(pick - cands.data())];
     i += pick->query_span();
   }
   return chosen;
@@ -345,7 +367,8 @@ Alignment AlignTokens(absl::Span<const AlignToken> query,
   Alignment result;
   result.pairings.resize(n);
   for (int i = 0; i < n; ++i) result.pairings[i].query_index = i;
-  const std::vector<Candidate> cands = Candidates(query, list, options);
+  thread_local std::vector<Candidate> cands;  // reused: no allocation per name
+  Candidates(query, list, options, &cands);
   const int exact_limit = std::min(options.max_exact_list_tokens, 12);
   const std::vector<const Candidate*> chosen = (m <= exact_limit && n <= 32)
                                                    ? SolveExact(cands, n, m)
