@@ -18,6 +18,7 @@ const char32_t* const kSuffixes[] = {
     U"\u0627\u0646",        // ان   plural (persons)
     U"\u0627\u062A",        // ات   plural
     U"\u064A",              // ی    ezafe, adjective
+    U"\u0647",              // ة    Arabic feminine (unified to ه)
 };
 
 // Letters a word keeps before a suffix is tried.

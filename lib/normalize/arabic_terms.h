@@ -16,8 +16,8 @@ namespace partyscreen::internal {
 // dictionary: `unified` is a word of arabic_org_terms.txt, or such a word
 // of 3+ letters followed by one suffix: the Persian ezafe or adjective
 // "ی" ("فضای", "سایبری"; "یی" after a vowel: "هوایی"), the plurals "ها",
-// "های", "ان", "ات", or the Arabic feminine adjective "یه" (ة unified to
-// ه). "سپاه" gives "corps", "پاسداران" gives "guard". No errors.
+// "های", "ان", "ات", or the Arabic feminine "ة" or "یة" (ة unified to ه:
+// "الجوية" is "جوي", air). "سپاه" gives "corps", "پاسداران" gives "guard". No errors.
 const std::string* FindArabicTerm(const Dictionaries& dict, const std::u32string& unified);
 
 // The organisation word that `unified` (passed through UnifyArabic) is

@@ -592,7 +592,7 @@ void NormalizerImpl::JoinAllahNames(Call* call) const {
     if (suffix == nullptr) continue;
     WorkToken& prev = t[k - 1];
     const std::string& p = prev.token.text;
-    if (p.size() < 2 || !prev.token.transliterated || prev.legal_group >= 0 || p == "abd" ||
+    if (p.size() < 2 || !prev.token.transliterated || prev.token.translated || prev.legal_group >= 0 || p == "abd" ||
         p == "al" || dict.particles.contains(p) || dict.stopwords.contains(p) ||
         dict.arabic_org_tokens.contains(p) || prev.token.source == t[k].token.source ||
         !std::all_of(p.begin(), p.end(), [](char c) { return absl::ascii_isalpha(c); })) {

@@ -487,7 +487,14 @@ TEST(NormalizerTest, ArabicNamePatterns) {
   // ... but not after "abd", nor in organisation names.
   EXPECT_THAT(Tokens("عبد الله"), ElementsAre("abd", "allah"));
   EXPECT_THAT(Tokens("نجيب الله", NameKindHint::kOrganization), ElementsAre("njib", "allah"));
-  EXPECT_THAT(Tokens("حزب الله"), ElementsAre("party", "allah"));
+  EXPECT_THAT(Tokens("حزب الله"), ElementsAre("hizb", "allah"));
+  // Organisation words that listings also transliterate: the spelling
+  // first, the English word in the translated reading.
+  std::vector<NormalizedName> front = Readings("جبهة النصرة");
+  ASSERT_EQ(front.size(), 2u);
+  EXPECT_EQ(Texts(front[0]), "jabhat al nsrah");
+  EXPECT_EQ(Texts(front[1]), "front al nsrah");
+  EXPECT_EQ(Texts(Readings("حزب الله").back()), "party allah");
 }
 
 TEST(NormalizerTest, ArabicAndPersianOrganisationWords) {
