@@ -190,16 +190,19 @@ absl::Status LoadCjkTerms(Dictionaries* d) {
   return absl::OkStatus();
 }
 
+// A line "<word in another script> | <English words>" of a terms file.
+bool IsTermLine(const Line& line) {
+  return line.fields.size() == 2 && !line.fields[0].empty() &&
+         FindInvalidUtf8Offset(line.fields[0]) == absl::string_view::npos &&
+         CountNormalizedTokens(line.fields[1]) > 0;
+}
+
 absl::Status LoadCyrillicTerms(Dictionaries* d) {
   constexpr absl::string_view kFile = "cyrillic_org_terms.txt";
   absl::StatusOr<std::vector<Line>> lines = ReadLines(kFile);
   if (!lines.ok()) return lines.status();
   for (const Line& line : *lines) {
-    if (line.fields.size() != 2 || line.fields[0].empty() ||
-        FindInvalidUtf8Offset(line.fields[0]) != absl::string_view::npos ||
-        CountNormalizedTokens(line.fields[1]) == 0) {
-      return LineError(kFile, line, "expected 'stem | English words'");
-    }
+    if (!IsTermLine(line)) return LineError(kFile, line, "expected 'stem | English words'");
     const std::u32string stem = DecodeUtf8(line.fields[0]);
     if (stem.size() < 3) return LineError(kFile, line, "a stem needs 3 or more letters");
     for (char32_t c : stem) {
@@ -219,11 +222,7 @@ absl::Status LoadArabicTerms(Dictionaries* d) {
   absl::StatusOr<std::vector<Line>> lines = ReadLines(kFile);
   if (!lines.ok()) return lines.status();
   for (const Line& line : *lines) {
-    if (line.fields.size() != 2 || line.fields[0].empty() ||
-        FindInvalidUtf8Offset(line.fields[0]) != absl::string_view::npos ||
-        CountNormalizedTokens(line.fields[1]) == 0) {
-      return LineError(kFile, line, "expected 'word | English words'");
-    }
+    if (!IsTermLine(line)) return LineError(kFile, line, "expected 'word | English words'");
     const std::u32string word = UnifyArabic(DecodeUtf8(line.fields[0]));
     if (word.size() < 2) return LineError(kFile, line, "a word needs 2 or more letters");
     for (char32_t c : word) {

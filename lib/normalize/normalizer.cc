@@ -270,6 +270,10 @@ class NormalizerImpl {
                                  Call* call) const;
   absl::Status ArabicWord(const std::u32string& seg, const std::string& source,
                           Call* call) const;
+  // A dictionary word's English words `english`: records the reading
+  // choice kTranslateTerms and, in a reading that makes it, appends them
+  // as translated tokens and returns true.
+  bool EmitTranslation(const std::string& english, const std::string& source, Call* call) const;
   absl::Status ArabicPart(const std::u32string& unified, const std::u32string& original,
                           const std::string& source, Call* call) const;
   absl::Status HangulWord(const std::u32string& seg, const std::string& source,
@@ -312,21 +316,22 @@ absl::Status NormalizerImpl::TransliterateInto(absl::string_view id,
   return absl::OkStatus();
 }
 
+bool NormalizerImpl::EmitTranslation(const std::string& english, const std::string& source, Call* call) const {
+  call->choices |= kTranslateTerms;
+  if ((call->reading & kTranslateTerms) == 0) return false;
+  const size_t before = call->tokens.size();
+  TokenizeAscii(english, source, true, &call->tokens);
+  for (size_t k = before; k < call->tokens.size(); ++k) call->tokens[k].token.translated = true;
+  return true;
+}
+
 absl::Status NormalizerImpl::ArabicPart(const std::u32string& unified,
                                         const std::u32string& original,
                                         const std::string& source, Call* call) const {
+  // An organisation word: its English words in the reading that
+  // translates them, its spelling otherwise.
   const std::string* english = FindArabicTerm(dict, unified);
-  if (english != nullptr) {
-    // An organisation word: its English words in the reading that
-    // translates them, its spelling otherwise.
-    call->choices |= kTranslateTerms;
-    if (call->reading & kTranslateTerms) {
-      const size_t before = call->tokens.size();
-      TokenizeAscii(*english, source, true, &call->tokens);
-      for (size_t k = before; k < call->tokens.size(); ++k) call->tokens[k].token.translated = true;
-      return absl::OkStatus();
-    }
-  }
+  if (english != nullptr && EmitTranslation(*english, source, call)) return absl::OkStatus();
   const std::vector<std::string>* words = nullptr;
   std::string key = EncodeUtf8(unified);
   if (call->persian) {
@@ -502,16 +507,10 @@ absl::Status NormalizerImpl::NormalizeSegment(const std::u32string& seg,
     case USCRIPT_HANGUL:
       return HangulWord(seg, source, call);
     case USCRIPT_CYRILLIC:
+      // An organisation word: its English words in the reading that
+      // translates them, its transliteration otherwise.
       if (const std::string* english = FindCyrillicTerm(dict, seg)) {
-        // An organisation word: its English words in the reading that
-        // translates them, its transliteration otherwise.
-        call->choices |= kTranslateTerms;
-        if (call->reading & kTranslateTerms) {
-          const size_t before = call->tokens.size();
-          TokenizeAscii(*english, source, true, &call->tokens);
-          for (size_t k = before; k < call->tokens.size(); ++k) call->tokens[k].token.translated = true;
-          return absl::OkStatus();
-        }
+        if (EmitTranslation(*english, source, call)) return absl::OkStatus();
       }
       return TransliterateInto(ChainFor(script, *call), seg, source, true, call);
     case USCRIPT_LATIN:
