@@ -465,15 +465,48 @@ absl::Status NormalizerImpl::ArabicWord(const std::u32string& seg,
 absl::Status NormalizerImpl::HangulWord(const std::u32string& seg,
                                         const std::string& source, Call* call) const {
   const std::string& chain = ChainFor(USCRIPT_HANGUL, *call);
+  // A word that begins with a syllable of initial ㄹ is written the North
+  // Korean way (South Korean spelling drops or changes it: 이, 노): "리" is
+  // RI, "로동" RODONG, as the lists spell DPRK names. ICU applies the South
+  // Korean rule ("ni"): the syllable is read with a silent initial and the
+  // "r" put back.
+  // ICU's Korean-Latin/BGN also drops a first syllable that is a bare
+  // vowel when more follow ("이명박" -> "myongbak", "유경" -> "gyong"): such
+  // a syllable is romanised alone and put back in front.
+  auto part = [&](std::u32string text) -> absl::Status {
+    constexpr char32_t kFirst = 0xAC00, kPerInitial = 588, kRieul = 5, kIeung = 11, kFinals = 28;
+    if (text.empty()) return absl::OkStatus();
+    std::string prefix;
+    if (IsHangulSyllable(text[0]) && (text[0] - kFirst) / kPerInitial == kRieul) {
+      text[0] += (kIeung - kRieul) * kPerInitial;
+      prefix = "r";
+    }
+    const bool bare_vowel = text.size() >= 2 && IsHangulSyllable(text[0]) && IsHangulSyllable(text[1]) &&
+                            (text[0] - kFirst) / kPerInitial == kIeung && (text[0] - kFirst) % kFinals == 0;
+    if (bare_vowel) {
+      absl::StatusOr<std::string> head = translit->Transliterate(chain, EncodeUtf8(text.substr(0, 1)));
+      if (!head.ok()) return head.status();
+      for (char ch : ToAscii(*head)) {
+        if (absl::ascii_isalpha(ch)) prefix.push_back(absl::ascii_tolower(ch));
+      }
+    }
+    const size_t before = call->tokens.size();
+    absl::Status s = TransliterateInto(chain, text, source, true, call);
+    if (s.ok() && !prefix.empty() && call->tokens.size() > before) {
+      std::string& first = call->tokens[before].token.text;
+      first.insert(0, prefix);
+    }
+    return s;
+  };
   bool all_syllables = std::all_of(seg.begin(), seg.end(), IsHangulSyllable);
   if (call->hint != NameKindHint::kOrganization && all_syllables && seg.size() >= 2 &&
       seg.size() <= 4) {
     // A Korean personal name: surname syllable, then the given name joined.
-    absl::Status s = TransliterateInto(chain, seg.substr(0, 1), source, true, call);
+    absl::Status s = part(seg.substr(0, 1));
     if (!s.ok()) return s;
-    return TransliterateInto(chain, seg.substr(1), source, true, call);
+    return part(seg.substr(1));
   }
-  return TransliterateInto(chain, seg, source, true, call);
+  return part(seg);
 }
 
 absl::Status NormalizerImpl::NormalizeSegment(const std::u32string& seg,

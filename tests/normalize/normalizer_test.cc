@@ -325,6 +325,19 @@ TEST(NormalizerTest, OtherScripts) {
   EXPECT_FALSE(Tokens("บริษัท").empty());
 }
 
+// Hangul: an initial ㄹ is "r", the North Korean way the lists spell DPRK
+// names (ICU applies the South Korean "n"); a first syllable that is a bare
+// vowel is kept (ICU drops it when more syllables follow).
+TEST(NormalizerTest, HangulInitialRieulAndBareVowels) {
+  EXPECT_EQ(Joined("리창호"), "ri changho");
+  EXPECT_EQ(Joined("류경", NameKindHint::kPerson), "ryu kyong");
+  EXPECT_EQ(Joined("박라선", NameKindHint::kPerson), "pak rason");
+  EXPECT_EQ(Joined("로동당", NameKindHint::kOrganization), "rodongdang");
+  EXPECT_EQ(Joined("이명박", NameKindHint::kPerson), "i myongbak");
+  EXPECT_EQ(Joined("아산", NameKindHint::kOrganization), "asan");
+  EXPECT_EQ(Joined("원산", NameKindHint::kOrganization), "wonsan");
+}
+
 TEST(NormalizerTest, ChineseOrganisations) {
   EXPECT_THAT(Tokens("浙江大华技术股份有限公司"),
               ElementsAre("zhejiang", "dahua", "technology", "co/legal_form",
