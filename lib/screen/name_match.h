@@ -67,7 +67,11 @@ struct QueryName {
   mutable TokenPairCache cache;
 };
 
-// Normalises `name` and looks its tokens up in the vocabulary.
+// Normalises `name` and looks its tokens up in the vocabulary. The query
+// tokens are the normalised name's core words, with dotted initials of a
+// name without a legal form split into one-letter tokens ("A.I."), and,
+// unless the hint is kPerson, a stop word glued to a word that is no list
+// word dropped when the rest is one ("ironand" -> "iron").
 // kInvalidArgument if the name has no letters or digits or is not UTF-8
 // (never quoting the name).
 absl::StatusOr<QueryName> PrepareQueryName(const IndexData& d, absl::string_view name, NameKindHint hint);
