@@ -284,9 +284,10 @@ class NormalizerImpl {
   // The legal form word one edit (OSA distance) from `w`, or "" when there
   // is none or more than one, or `w` is itself a legal form word.
   std::string FuzzyLegalWord(absl::string_view w) const;
-  // The legal form word that `w` spells with look-alike digits ("c0" ->
-  // "co", "1td" -> "ltd"), or "": `w` holds letters and at least one of
-  // the digits 0 1 3 4 5, and no other character.
+  // The legal form word that `w` spells with the digits a scan confuses
+  // with letters ("c0" -> "co", "1td" -> "ltd", "l1mited"), or "": `w`
+  // holds letters and a 0 or 1, and no other character. Not 3, 4 or 5:
+  // "A5" or "S3" ending a name is a model code, not AS or SE.
   std::string HomoglyphLegalWord(absl::string_view w) const;
   NormalizedName Finish(Call* call, std::string script) const;
   const std::string& ChainFor(UScriptCode script, const Call& call) const;
@@ -642,7 +643,7 @@ std::string NormalizerImpl::HomoglyphLegalWord(absl::string_view w) const {
   for (char c : w) {
     if (absl::ascii_isalpha(c)) {
       letter = true;
-    } else if (c == '0' || c == '1' || c == '3' || c == '4' || c == '5') {
+    } else if (c == '0' || c == '1') {
       digit = true;
     } else {
       return "";
@@ -657,9 +658,6 @@ std::string NormalizerImpl::HomoglyphLegalWord(absl::string_view w) const {
       switch (c) {
         case '0': c = 'o'; break;
         case '1': c = one; break;
-        case '3': c = 'e'; break;
-        case '4': c = 'a'; break;
-        case '5': c = 's'; break;
         default: break;
       }
     }

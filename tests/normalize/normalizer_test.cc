@@ -135,6 +135,9 @@ TEST(NormalizerTest, DigitHomoglyphsRepaired) {
   EXPECT_FALSE(Norm("Zelmora Group C0.").legal_forms.empty());
   EXPECT_THAT(Norm("0OO Zelmora").legal_forms, ElementsAre("llc"));
   EXPECT_THAT(Tokens("Zelmora L1MITED"), ElementsAre("zelmora", "limited/legal_form"));
+  // A code is not a legal form in disguise: "A5" is not "AS", "S3" not "SE".
+  EXPECT_TRUE(Norm("Zelmora A5", NameKindHint::kOrganization).legal_forms.empty());
+  EXPECT_TRUE(Norm("Zelmora S3", NameKindHint::kOrganization).legal_forms.empty());
   NormalizedName n = Norm("Ig0r");
   EXPECT_EQ(n.tokens[0].source, "Ig0r");
   EXPECT_TRUE(n.tokens[0].transliterated);
