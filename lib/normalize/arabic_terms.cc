@@ -10,16 +10,19 @@ namespace partyscreen::internal {
 namespace {
 
 // Suffixes in unified letters (Persian ی is ي), longest first.
-const char32_t* const kSuffixes[] = {
-    U"\u0647\u0627\u064A",  // های  plural + ezafe
-    U"\u064A\u064A",        // یی   adjective after a vowel (هوایی)
-    U"\u064A\u0647",        // یه   Arabic feminine adjective (ية)
-    U"\u0647\u0627",        // ها   plural
-    U"\u0627\u0646",        // ان   plural (persons)
-    U"\u0627\u062A",        // ات   plural
-    U"\u064A",              // ی    ezafe, adjective
-    U"\u0647",              // ة    Arabic feminine (unified to ه)
-};
+const std::vector<std::u32string>& Suffixes() {
+  static const std::vector<std::u32string> kSuffixes = {
+      U"\u0647\u0627\u064A",  // های  plural + ezafe
+      U"\u064A\u064A",        // یی   adjective after a vowel (هوایی)
+      U"\u064A\u0647",        // یه   Arabic feminine adjective (ية)
+      U"\u0647\u0627",        // ها   plural
+      U"\u0627\u0646",        // ان   plural (persons)
+      U"\u0627\u062A",        // ات   plural
+      U"\u064A",              // ی    ezafe, adjective
+      U"\u0647",              // ة    Arabic feminine (unified to ه)
+  };
+  return kSuffixes;
+}
 
 // Letters a word keeps before a suffix is tried.
 constexpr size_t kMinStem = 3;
@@ -28,19 +31,7 @@ constexpr size_t kMinStem = 3;
 
 const std::string* FindArabicTerm(const Dictionaries& dict, const std::u32string& unified) {
   if (dict.arabic_terms.empty() || unified.size() < 2) return nullptr;
-  auto find = [&](size_t length) -> const std::string* {
-    auto it = dict.arabic_terms.find(EncodeUtf8(unified.substr(0, length)));
-    return it == dict.arabic_terms.end() ? nullptr : &it->second;
-  };
-  if (const std::string* whole = find(unified.size())) return whole;
-  for (const char32_t* suffix : kSuffixes) {
-    const std::u32string s(suffix);
-    if (unified.size() < s.size() + kMinStem || unified.compare(unified.size() - s.size(), s.size(), s) != 0) {
-      continue;
-    }
-    if (const std::string* found = find(unified.size() - s.size())) return found;
-  }
-  return nullptr;
+  return FindWithEnding(dict.arabic_terms, unified, Suffixes(), kMinStem);
 }
 
 std::u32string CorrectArabicOrgWord(const Dictionaries& dict, const std::u32string& unified) {

@@ -3,6 +3,7 @@
 #include <unicode/uchar.h>
 
 #include <string>
+#include <vector>
 
 #include "lib/normalize/unicode.h"
 
@@ -12,12 +13,15 @@ namespace {
 // Case endings of Russian nouns and adjectives (and the Ukrainian and
 // Belarusian ones that differ), longest first so that "-ого" is tried
 // before "-о".
-const char32_t* const kEndings[] = {
+const std::vector<std::u32string>& Endings() {
+  static const std::vector<std::u32string> kEndings = {
     U"ыми", U"ими", U"ого", U"его", U"ому", U"ему", U"ами", U"ями", U"ией", U"иям",
     U"иях", U"ая", U"яя", U"ое", U"ее", U"ые", U"ие", U"ый", U"ий", U"ой",
     U"ей", U"ую", U"юю", U"ых", U"их", U"ым", U"им", U"ом", U"ем", U"ам", U"ям",
     U"ах", U"ях", U"ов", U"ев", U"ия", U"ии", U"ию", U"ае", U"ага", U"ы", U"а", U"я",
     U"о", U"е", U"и", U"у", U"ю", U"ь", U"і"};
+  return kEndings;
+}
 
 }  // namespace
 
@@ -26,17 +30,7 @@ const std::string* FindCyrillicTerm(const Dictionaries& dict, const std::u32stri
   std::u32string lower;
   lower.reserve(word.size());
   for (char32_t c : word) lower.push_back(static_cast<char32_t>(u_tolower(static_cast<UChar32>(c))));
-  auto find = [&](size_t stem_length) -> const std::string* {
-    auto it = dict.cyrillic_terms.find(EncodeUtf8(lower.substr(0, stem_length)));
-    return it == dict.cyrillic_terms.end() ? nullptr : &it->second;
-  };
-  if (const std::string* whole = find(lower.size())) return whole;
-  for (const char32_t* ending : kEndings) {
-    const std::u32string e(ending);
-    if (lower.size() < e.size() + 3 || lower.compare(lower.size() - e.size(), e.size(), e) != 0) continue;
-    if (const std::string* found = find(lower.size() - e.size())) return found;
-  }
-  return nullptr;
+  return FindWithEnding(dict.cyrillic_terms, lower, Endings(), 3);
 }
 
 }  // namespace partyscreen::internal

@@ -354,6 +354,21 @@ std::u32string UnifyArabic(const std::u32string& word) {
   return out;
 }
 
+const std::string* FindWithEnding(const absl::flat_hash_map<std::string, std::string>& terms,
+                                  const std::u32string& word, const std::vector<std::u32string>& endings,
+                                  size_t min_stem) {
+  auto find = [&](size_t length) -> const std::string* {
+    auto it = terms.find(EncodeUtf8(word.substr(0, length)));
+    return it == terms.end() ? nullptr : &it->second;
+  };
+  if (const std::string* whole = find(word.size())) return whole;
+  for (const std::u32string& e : endings) {
+    if (word.size() < e.size() + min_stem || word.compare(word.size() - e.size(), e.size(), e) != 0) continue;
+    if (const std::string* found = find(word.size() - e.size())) return found;
+  }
+  return nullptr;
+}
+
 absl::StatusOr<Dictionaries> LoadDictionaries() {
   Dictionaries d;
   absl::Status s = LoadLegalForms(&d);
@@ -368,12 +383,8 @@ absl::StatusOr<Dictionaries> LoadDictionaries() {
   if (!s.ok()) return s;
   // The Arabic-script organisation words of both files, by each string of
   // one letter fewer (CorrectArabicOrgWord).
-  std::vector<std::string> org_words(d.arabic_org_words.begin(), d.arabic_org_words.end());
-  for (const auto& [word, english] : d.arabic_terms) org_words.push_back(word);
-  std::sort(org_words.begin(), org_words.end());
-  org_words.erase(std::unique(org_words.begin(), org_words.end()), org_words.end());
-  for (const std::string& word : org_words) {
-    d.arabic_org_words.insert(word);
+  for (const auto& [word, english] : d.arabic_terms) d.arabic_org_words.insert(word);
+  for (const std::string& word : d.arabic_org_words) {
     const std::u32string w = DecodeUtf8(word);
     if (w.size() < kMinCorrectedArabicWord) continue;
     for (size_t i = 0; i < w.size(); ++i) {

@@ -114,6 +114,13 @@ absl::StatusOr<Dictionaries> LoadDictionaries();
 // ک -> ك, and removes vowel marks (U+064B..U+065F, U+0670) and tatweel.
 std::u32string UnifyArabic(const std::u32string& word);
 
+// The value of `terms` for `word`, else for `word` less one of `endings`
+// (tried in order, longest first) when at least `min_stem` letters remain,
+// else nullptr. The lookup of FindCyrillicTerm and FindArabicTerm.
+const std::string* FindWithEnding(const absl::flat_hash_map<std::string, std::string>& terms,
+                                  const std::u32string& word, const std::vector<std::u32string>& endings,
+                                  size_t min_stem);
+
 }  // namespace partyscreen::internal
 
 #endif  // PARTYSCREEN_LIB_NORMALIZE_DICTIONARIES_H_
