@@ -15,6 +15,11 @@
 //   --exhaustive-sample N  generated queries compared with the exhaustive scan,
 //                          besides the dev queries (default 2000)
 //   --exhaustive-dev N     dev queries compared with the exhaustive scan (default: all)
+//   --exhaustive-skip N    the generated queries compared start at the N-th (default 0):
+//                          a long comparison can be run in parts (0 + 50000, 50000 + 50000)
+//   --recall-only          skip the throughput runs; only the comparison with the exhaustive scan
+//                          (which prints cumulative counts after every 2,000 queries, so that
+//                          an interrupted run still reports what it compared)
 //   --list SPEC            a list to load instead of the bundled ones (repeatable;
 //                          PATH, FORMAT=PATH or ID:FORMAT=PATH as in the CLI)
 //   --snapshot FILE        load this snapshot instead of reading and building
@@ -96,6 +101,8 @@ struct Flags {
   int threads = 0;
   size_t exhaustive_sample = 2000;
   size_t exhaustive_dev = static_cast<size_t>(-1);
+  size_t exhaustive_skip = 0;
+  bool recall_only = false;
   std::vector<std::string> lists;
   std::string snapshot;
   std::string shared = PARTYSCREEN_SHARED_DIR;
@@ -108,7 +115,8 @@ struct Flags {
 [[noreturn]] void Usage(const std::string& error) {
   std::fprintf(stderr,
                "screen_harness: %s\nusage: screen_harness [--queries N] [--threads N] [--exhaustive-sample N]\n"
-               "  [--exhaustive-dev N] [--list SPEC]... [--snapshot FILE] [--shared DIR] [--seed N]\n"
+               "  [--exhaustive-dev N] [--exhaustive-skip N] [--recall-only] [--list SPEC]... [--snapshot FILE]\n"
+               "  [--shared DIR] [--seed N]\n"
                "  [--synthetic N[,N...]] [--synthetic-queries N]\n",
                error.c_str());
   std::exit(2);
@@ -119,6 +127,10 @@ Flags ParseFlags(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     std::string v;
+    if (a == "--recall-only") {
+      f.recall_only = true;
+      continue;
+    }
     if (size_t eq = a.find('='); eq != std::string::npos && absl::StartsWith(a, "--")) {
       v = a.substr(eq + 1);
       a = a.substr(0, eq);
@@ -138,6 +150,8 @@ Flags ParseFlags(int argc, char** argv) {
       number(&f.exhaustive_sample);
     } else if (a == "--exhaustive-dev") {
       number(&f.exhaustive_dev);
+    } else if (a == "--exhaustive-skip") {
+      number(&f.exhaustive_skip);
     } else if (a == "--list") {
       f.lists.push_back(v);
     } else if (a == "--snapshot") {
@@ -470,66 +484,95 @@ int RunBundled(const Flags& flags) {
   const Screener& exhaustive = **exhaustive_or;
   const ScreenOptions opts = TimingOptions();
 
-  // Warm-up: the first 2,000 queries.
-  {
-    std::vector<Query> warm(all.begin(), all.begin() + static_cast<long>(std::min<size_t>(2000, all.size())));
-    (void)RunSingleThread(screener, warm, opts, false);
-  }
-  std::printf("\nScreening (explain=false, min_score=%.2f, limit=%d)\n", opts.min_score, opts.limit);
-  SingleThreadRun one = RunSingleThread(screener, all, opts, true);
-  const double qps1 = static_cast<double>(all.size()) / one.seconds;
-  Line("1 thread: queries/s", absl::StrFormat("%.0f  (%.2f s)", qps1, one.seconds));
-  Line("1 thread: latency p50 / p99 / max", absl::StrFormat("%.1f / %.1f / %.1f us", Quantile(one.latency_us, 0.5),
-                                                            Quantile(one.latency_us, 0.99), one.latency_us.back()));
+  SingleThreadRun one;
+  double qps1 = 0, qpsn = 0;
   double cand_mean = 0;
-  for (int64_t c : one.candidates) cand_mean += static_cast<double>(c);
-  cand_mean /= std::max<size_t>(1, one.candidates.size());
-  Line("candidates/query mean / p50 / p99 / max",
-       absl::StrFormat("%.0f / %ld / %ld / %ld", cand_mean, static_cast<long>(Quantile(one.candidates, 0.5)),
-                       static_cast<long>(Quantile(one.candidates, 0.99)),
-                       static_cast<long>(one.candidates.empty() ? 0 : one.candidates.back())));
-  Line("errors", ErrorSummary(one.errors));
-  int64_t alerted = 0;
-  for (const auto& r : one.results) alerted += r.ok() && !r->hits.empty();
-  Line("queries with an alert", absl::StrCat(Thousands(alerted)));
-
+  int64_t differ = 0;
   cli::ThreadPool pool(flags.threads);
   BatchOptions batch;
   batch.executor = &pool;
-  t0 = Clock::now();
-  std::vector<absl::StatusOr<ScreenResult>> many = screener.ScreenBatch(all, opts, batch);
-  double many_s = Seconds(t0, Clock::now());
-  const double qpsn = static_cast<double>(all.size()) / many_s;
-  Line(absl::StrCat(flags.threads, " threads (ScreenBatch): queries/s"),
-       absl::StrFormat("%.0f  (%.2f s, %.2fx one thread)", qpsn, many_s, qpsn / qps1));
-  int64_t differ = 0;
-  for (size_t i = 0; i < all.size(); ++i) differ += !SameHits(one.results[i], many[i]);
-  Line("results 1 thread vs batch identical", differ == 0 ? "yes" : absl::StrCat("NO: ", differ, " differ"));
-  one.results.clear();
-  many.clear();
+  if (!flags.recall_only) {
+    // Warm-up: the first 2,000 queries.
+    {
+      std::vector<Query> warm(all.begin(), all.begin() + static_cast<long>(std::min<size_t>(2000, all.size())));
+      (void)RunSingleThread(screener, warm, opts, false);
+    }
+    std::printf("\nScreening (explain=false, min_score=%.2f, limit=%d)\n", opts.min_score, opts.limit);
+    one = RunSingleThread(screener, all, opts, true);
+    qps1 = static_cast<double>(all.size()) / one.seconds;
+    Line("1 thread: queries/s", absl::StrFormat("%.0f  (%.2f s)", qps1, one.seconds));
+    Line("1 thread: latency p50 / p99 / max", absl::StrFormat("%.1f / %.1f / %.1f us", Quantile(one.latency_us, 0.5),
+                                                              Quantile(one.latency_us, 0.99), one.latency_us.back()));
+    for (int64_t c : one.candidates) cand_mean += static_cast<double>(c);
+    cand_mean /= std::max<size_t>(1, one.candidates.size());
+    Line("candidates/query mean / p50 / p99 / max",
+         absl::StrFormat("%.0f / %ld / %ld / %ld", cand_mean, static_cast<long>(Quantile(one.candidates, 0.5)),
+                         static_cast<long>(Quantile(one.candidates, 0.99)),
+                         static_cast<long>(one.candidates.empty() ? 0 : one.candidates.back())));
+    Line("errors", ErrorSummary(one.errors));
+    int64_t alerted = 0;
+    for (const auto& r : one.results) alerted += r.ok() && !r->hits.empty();
+    Line("queries with an alert", absl::StrCat(Thousands(alerted)));
+
+    t0 = Clock::now();
+    std::vector<absl::StatusOr<ScreenResult>> many = screener.ScreenBatch(all, opts, batch);
+    double many_s = Seconds(t0, Clock::now());
+    qpsn = static_cast<double>(all.size()) / many_s;
+    Line(absl::StrCat(flags.threads, " threads (ScreenBatch): queries/s"),
+         absl::StrFormat("%.0f  (%.2f s, %.2fx one thread)", qpsn, many_s, qpsn / qps1));
+    for (size_t i = 0; i < all.size(); ++i) differ += !SameHits(one.results[i], many[i]);
+    Line("results 1 thread vs batch identical", differ == 0 ? "yes" : absl::StrCat("NO: ", differ, " differ"));
+    one.results.clear();
+    many.clear();
+  }
 
   // ---- recall against the exhaustive scan ----------------------------------
   std::vector<Query> sample(dev.begin(), dev.begin() + static_cast<long>(std::min(dev.size(), flags.exhaustive_dev)));
   const size_t dev_sample = sample.size();
-  const size_t gen_sample = std::min(flags.exhaustive_sample, generated.size());
-  for (size_t i = 0; i < gen_sample; ++i) sample.push_back(generated[i].query);
+  const size_t gen_first = std::min(flags.exhaustive_skip, generated.size());
+  const size_t gen_sample = std::min(flags.exhaustive_sample, generated.size() - gen_first);
+  for (size_t i = gen_first; i < gen_first + gen_sample; ++i) sample.push_back(generated[i].query);
   ScreenOptions all_hits = opts;
   all_hits.limit = 0;
-  t0 = Clock::now();
-  auto idx_results = screener.ScreenBatch(sample, all_hits, batch);
-  double idx_s = Seconds(t0, Clock::now());
-  t0 = Clock::now();
-  auto exh_results = exhaustive.ScreenBatch(sample, all_hits, batch);
-  double exh_s = Seconds(t0, Clock::now());
+  // In parts of 2,000 queries, with cumulative counts after each, so that an
+  // interrupted long run still says what it compared.
   RecallCounts dev_c, gen_c;
-  for (size_t i = 0; i < sample.size(); ++i) {
-    RecallCounts& c = i < dev_sample ? dev_c : gen_c;
-    const int64_t before = c.missed;
-    Compare(idx_results[i], exh_results[i], &c);
-    // PARTYSCREEN_HARNESS_SHOW_MISSES=1: which sample queries lost hits (the
-    // benchmark's own generated text, for debugging the index).
-    if (c.missed > before && std::getenv("PARTYSCREEN_HARNESS_SHOW_MISSES") != nullptr) {
-      std::fprintf(stderr, "missed %ld: sample %zu: %s\n", static_cast<long>(c.missed - before), i, sample[i].name.c_str());
+  double idx_s = 0, exh_s = 0;
+  constexpr size_t kPart = 2000;
+  const bool progress = sample.size() > kPart;
+  if (progress) {
+    std::printf("\nComparing %s queries (%zu dev + %s generated from #%zu) with the exhaustive scan, in parts of %zu\n",
+                Thousands(static_cast<int64_t>(sample.size())).c_str(), dev_sample,
+                Thousands(static_cast<int64_t>(sample.size() - dev_sample)).c_str(), flags.exhaustive_skip, kPart);
+  }
+  for (size_t part = 0; part < sample.size(); part += kPart) {
+    const size_t part_end = std::min(sample.size(), part + kPart);
+    std::vector<Query> chunk(sample.begin() + static_cast<long>(part), sample.begin() + static_cast<long>(part_end));
+    t0 = Clock::now();
+    auto idx_results = screener.ScreenBatch(chunk, all_hits, batch);
+    idx_s += Seconds(t0, Clock::now());
+    t0 = Clock::now();
+    auto exh_results = exhaustive.ScreenBatch(chunk, all_hits, batch);
+    exh_s += Seconds(t0, Clock::now());
+    for (size_t k = 0; k < chunk.size(); ++k) {
+      const size_t i = part + k;
+      RecallCounts& c = i < dev_sample ? dev_c : gen_c;
+      const int64_t before = c.missed;
+      Compare(idx_results[k], exh_results[k], &c);
+      // PARTYSCREEN_HARNESS_SHOW_MISSES=1: which sample queries lost hits (the
+      // benchmark's own generated text, for debugging the index).
+      if (c.missed > before && std::getenv("PARTYSCREEN_HARNESS_SHOW_MISSES") != nullptr) {
+        std::fprintf(stderr, "missed %ld: sample %zu: %s\n", static_cast<long>(c.missed - before), i,
+                     sample[i].name.c_str());
+      }
+    }
+    if (progress) {
+      std::printf("  %7zu compared: dev %ld/%ld alerting hits found, generated %ld/%ld; errors %ld/%ld; %.0f s exhaustive\n",
+                  part_end, static_cast<long>(dev_c.alerting_hits - dev_c.missed), static_cast<long>(dev_c.alerting_hits),
+                  static_cast<long>(gen_c.alerting_hits - gen_c.missed), static_cast<long>(gen_c.alerting_hits),
+                  static_cast<long>(dev_c.errors_indexed + gen_c.errors_indexed),
+                  static_cast<long>(dev_c.errors_exhaustive + gen_c.errors_exhaustive), exh_s);
+      std::fflush(stdout);
     }
   }
   std::printf("\nRecall against the exhaustive scan (limit=0; both on %d threads)\n", flags.threads);
@@ -555,11 +598,13 @@ int RunBundled(const Flags& flags) {
   if (read_s >= 0) std::printf("| read + build index from publisher files | %.2f s | <= 2 s |\n", read_s + build_s);
   std::printf("| snapshot load | %.0f ms | <= 100 ms |\n", load_s * 1e3);
   if (probe.ok()) std::printf("| resident memory, snapshot loaded | %.0f MB | <= 150 MB |\n", Mb(std::get<1>(*probe)));
-  std::printf("| queries/s, 1 thread | %.0f | >= 20,000 |\n", qps1);
-  std::printf("| queries/s, %d threads | %.0f (%.2fx) | >= 1.8x |\n", flags.threads, qpsn, qpsn / qps1);
-  std::printf("| latency p50 / p99 | %.0f / %.0f us | <= 50 / 500 us |\n", Quantile(one.latency_us, 0.5),
-              Quantile(one.latency_us, 0.99));
-  std::printf("| candidates per query, mean / p99 | %.0f / %ld | |\n", cand_mean, static_cast<long>(Quantile(one.candidates, 0.99)));
+  if (!flags.recall_only) {
+    std::printf("| queries/s, 1 thread | %.0f | >= 20,000 |\n", qps1);
+    std::printf("| queries/s, %d threads | %.0f (%.2fx) | >= 1.8x |\n", flags.threads, qpsn, qpsn / qps1);
+    std::printf("| latency p50 / p99 | %.0f / %.0f us | <= 50 / 500 us |\n", Quantile(one.latency_us, 0.5),
+                Quantile(one.latency_us, 0.99));
+    std::printf("| candidates per query, mean / p99 | %.0f / %ld | |\n", cand_mean, static_cast<long>(Quantile(one.candidates, 0.99)));
+  }
   std::printf("| alerting hits found, dev (%ld queries) | %ld / %ld | 100 %% |\n", static_cast<long>(dev_c.queries),
               static_cast<long>(dev_c.alerting_hits - dev_c.missed), static_cast<long>(dev_c.alerting_hits));
   std::printf("| alerting hits found, generated (%ld queries) | %ld / %ld | >= 99.9 %% |\n", static_cast<long>(gen_c.queries),

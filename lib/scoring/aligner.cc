@@ -249,11 +249,13 @@ void Candidates(absl::Span<const AlignToken> query, absl::Span<const AlignToken>
 
 // Exact: best[i][mask] = best total value using query tokens i.. with the
 // list tokens in `mask` already taken. Returns the chosen candidates.
-std::vector<const Candidate*> SolveExact(const std::vector<Candidate>& cands,
-                                         int n, int m) {
-  if (cands.empty()) return {};
+void SolveExact(const std::vector<Candidate>& cands, int n, int m,
+                std::vector<const Candidate*>* chosen_out) {
+  std::vector<const Candidate*>& chosen = *chosen_out;
+  chosen.clear();
+  if (cands.empty()) return;
   // Candidates grouped by first query token.
-  std::vector<int> start(n + 1, 0);
+  absl::InlinedVector<int, 16> start(n + 1, 0);
   for (const Candidate& c : cands) ++start[c.q1 + 1];
   for (int i = 0; i < n; ++i) start[i + 1] += start[i];
   // Only the list tokens some candidate uses take part: their masks are
@@ -264,7 +266,7 @@ std::vector<const Candidate*> SolveExact(const std::vector<Candidate>& cands,
   int bit_of[32];
   int used_count = 0;
   for (int j = 0; j < m; ++j) bit_of[j] = (used >> j) & 1 ? used_count++ : -1;
-  std::vector<uint32_t> cand_mask(cands.size());
+  absl::InlinedVector<uint32_t, 32> cand_mask(cands.size());
   for (size_t k = 0; k < cands.size(); ++k) {
     const Candidate& c = cands[k];
     cand_mask[k] = (uint32_t{1} << bit_of[c.l1]) | (c.l2 >= 0 ? uint32_t{1} << bit_of[c.l2] : 0);
@@ -288,7 +290,6 @@ std::vector<const Candidate*> SolveExact(const std::vector<Candidate>& cands,
     }
   }
   // Backtrack, recomputing the same expressions.
-  std::vector<const Candidate*> chosen;
   uint32_t mask = 0;
   int i = 0;
   while (i < n) {
@@ -313,11 +314,10 @@ std::vector<const Candidate*> SolveExact(const std::vector<Candidate>& cands,
     mask |= cand_mask[static_cast<size_t>(pick - cands.data())];
     i += pick->query_span();
   }
-  return chosen;
 }
 
-std::vector<const Candidate*> SolveGreedy(const std::vector<Candidate>& cands,
-                                          int n, int m) {
+void SolveGreedy(const std::vector<Candidate>& cands, int n, int m,
+                 std::vector<const Candidate*>* chosen_out) {
   std::vector<const Candidate*> order;
   order.reserve(cands.size());
   for (const Candidate& c : cands) order.push_back(&c);
@@ -331,7 +331,8 @@ std::vector<const Candidate*> SolveGreedy(const std::vector<Candidate>& cands,
                      return a->value > b->value;
                    });
   std::vector<char> q_used(n, 0), l_used(m, 0);
-  std::vector<const Candidate*> chosen;
+  std::vector<const Candidate*>& chosen = *chosen_out;
+  chosen.clear();
   for (const Candidate* c : order) {
     if (q_used[c->q1] || (c->q2 >= 0 && q_used[c->q2]) || l_used[c->l1] ||
         (c->l2 >= 0 && l_used[c->l2])) {
@@ -343,7 +344,6 @@ std::vector<const Candidate*> SolveGreedy(const std::vector<Candidate>& cands,
     if (c->l2 >= 0) l_used[c->l2] = 1;
     chosen.push_back(c);
   }
-  return chosen;
 }
 
 }  // namespace
@@ -362,18 +362,30 @@ bool EnglishWordVariants(absl::string_view a, absl::string_view b) {
 Alignment AlignTokens(absl::Span<const AlignToken> query,
                       absl::Span<const AlignToken> list,
                       const AlignOptions& options) {
+  Alignment result;
+  AlignTokensInto(query, list, options, &result);
+  return result;
+}
+
+void AlignTokensInto(absl::Span<const AlignToken> query,
+                     absl::Span<const AlignToken> list,
+                     const AlignOptions& options, Alignment* out) {
   const int n = static_cast<int>(query.size());
   const int m = static_cast<int>(list.size());
-  Alignment result;
-  result.pairings.resize(n);
+  Alignment& result = *out;
+  result.pairings.assign(n, Pairing());
+  result.unmatched_list.clear();
   for (int i = 0; i < n; ++i) result.pairings[i].query_index = i;
   thread_local std::vector<Candidate> cands;  // reused: no allocation per name
+  thread_local std::vector<const Candidate*> chosen;
   Candidates(query, list, options, &cands);
   const int exact_limit = std::min(options.max_exact_list_tokens, 12);
-  const std::vector<const Candidate*> chosen = (m <= exact_limit && n <= 32)
-                                                   ? SolveExact(cands, n, m)
-                                                   : SolveGreedy(cands, n, m);
-  std::vector<char> l_used(m, 0);
+  if (m <= exact_limit && n <= 32) {
+    SolveExact(cands, n, m, &chosen);
+  } else {
+    SolveGreedy(cands, n, m, &chosen);
+  }
+  absl::InlinedVector<char, 32> l_used(m, 0);
   for (const Candidate* c : chosen) {
     Pairing& p = result.pairings[c->q1];
     p.list_index = c->l1;
@@ -394,7 +406,6 @@ Alignment AlignTokens(absl::Span<const AlignToken> query,
   for (int j = 0; j < m; ++j) {
     if (!l_used[j]) result.unmatched_list.push_back(j);
   }
-  return result;
 }
 
 double NameScore(const Alignment& alignment, absl::Span<const AlignToken> query,

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/inlined_vector.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -385,6 +386,13 @@ TokenSimilarityOptions QueryTokenOptions(const QueryName& q) {
 
 Alignment AlignName(const IndexData& d, const QueryName& q, uint32_t name,
                     const std::vector<AlignToken>& list) {
+  Alignment al;
+  AlignNameInto(d, q, name, list, &al);
+  return al;
+}
+
+void AlignNameInto(const IndexData& d, const QueryName& q, uint32_t name,
+                   const std::vector<AlignToken>& list, Alignment* out) {
   AlignOptions o;
   const auto kind = static_cast<v1::EntityKind>(d.name_facts[name].entity_kind);
   o.allow_initials = q.hint != NameKindHint::kOrganization &&
@@ -393,7 +401,7 @@ Alignment AlignName(const IndexData& d, const QueryName& q, uint32_t name,
   o.allow_list_initials = false;
   o.allow_acronyms = q.hint != NameKindHint::kPerson;
   o.cache = &q.cache;
-  return AlignTokens(q.tokens, list, o);
+  AlignTokensInto(q.tokens, list, o, out);
 }
 
 NameFeatures ComputeFeatures(const IndexData& d, const QueryName& q, uint32_t name,
@@ -405,7 +413,7 @@ NameFeatures ComputeFeatures(const IndexData& d, const QueryName& q, uint32_t na
   int initials = 0, phonetic = 0;
   bool all_exact = n > 0 && m > 0;
   bool number_conflict = false;
-  std::vector<double> list_sim(m, 0.0);
+  absl::InlinedVector<double, 16> list_sim(m, 0.0);
   for (int i = 0; i < n; ++i) {
     const Pairing& p = al.pairings[i];
     const double w = W(q.tokens[i]);
@@ -924,8 +932,9 @@ bool QuerySideBound::MayReach(uint32_t mask, uint32_t list_tokens, double list_w
 
 double ScoreName(const IndexData& d, const QueryName& q, uint32_t name) {
   thread_local std::vector<AlignToken> list;  // reused: no allocation per candidate
+  thread_local Alignment al;
   FillListTokens(d, name, &list);
-  Alignment al = AlignName(d, q, name, list);
+  AlignNameInto(d, q, name, list, &al);
   return ScoreFromFeatures(ComputeFeatures(d, q, name, list, al));
 }
 

@@ -113,6 +113,9 @@ TokenSimilarityOptions QueryTokenOptions(const QueryName& q);
 // token comparisons with QueryTokenOptions).
 Alignment AlignName(const IndexData& d, const QueryName& q, uint32_t name,
                     const std::vector<AlignToken>& list);
+// The same into `out`, reusing its vectors.
+void AlignNameInto(const IndexData& d, const QueryName& q, uint32_t name,
+                   const std::vector<AlignToken>& list, Alignment* out);
 
 NameFeatures ComputeFeatures(const IndexData& d, const QueryName& q, uint32_t name,
                              const std::vector<AlignToken>& list, const Alignment& al);

@@ -189,6 +189,9 @@ absl::StatusOr<ScreenResult> Screener::Screen(const Query& query, const ScreenOp
   if (options_.exhaustive) {
     candidates.resize(d.names.size());
     for (uint32_t i = 0; i < candidates.size(); ++i) candidates[i] = i;
+    // Every name is scored: nearly every vocabulary token meets each query
+    // token, so the comparison memo is kept in flat arrays.
+    for (const internal::QueryName& qn : qns) qn.cache.UseDense(qn.tokens.size(), d.vocab.size());
   } else {
     // A name can only make a hit if its name score plus max_bonus reaches
     // min_score.
