@@ -73,13 +73,13 @@ absl::Status EmitPinyinRun(const std::u32string& run, const TransliteratorSet& t
 
 }  // namespace
 
-absl::Status SegmentHan(const std::u32string& han, NameKindHint hint,
+absl::Status SegmentHan(const std::u32string& han, NameKindHint hint, int name_words,
                         const Dictionaries& dict, const TransliteratorSet& translit,
                         unsigned reading, std::vector<WorkToken>* out,
                         std::vector<std::string>* legal_forms, unsigned* choices) {
   if (hint == NameKindHint::kPerson) {
     size_t n = han.size();
-    if (n < 2 || n > 4) return EmitPinyinRun(han, translit, out);
+    if (name_words != 1 || n < 2 || n > 4) return EmitPinyinRun(han, translit, out);
     size_t surname = n >= 3 && IsCompoundSurname(han.substr(0, 2)) ? 2 : 1;
     absl::Status s = EmitPinyinRun(han.substr(0, surname), translit, out);
     if (!s.ok()) return s;

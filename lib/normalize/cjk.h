@@ -26,10 +26,12 @@ inline constexpr char kHanToPinyin[] = "Han-Latin; Latin-ASCII";
 // joined ("大华" -> "dahua"); a stretch of exactly four characters becomes
 // two tokens of two ("明远腾飞" -> "mingyuan", "tengfei").
 //
-// Person names (`hint` kPerson): no dictionary. A name of 2-4 characters is
-// the surname (one character, or two for the compound surnames such as
-// 欧阳 and 司马) and the given name, joined: "王小明" -> "wang", "xiaoming".
-// Longer runs are one joined token.
+// Person names (`hint` kPerson): no dictionary. A name written as one word
+// (`name_words`, the words of the name that hold Han or Hangul, is 1) of 2-4 characters is the surname (one character, or two
+// for the compound surnames such as 欧阳 and 司马) and the given name,
+// joined: "王小明" -> "wang", "xiaoming". In a name of several words each
+// word is a part of the name ("小明 王": the given name, then the surname)
+// and is one joined token, as are longer runs.
 //
 // Readings of organisation names: `reading` is a set of the reading
 // choices of dictionaries.h that concern Chinese (0: the longest-match cut
@@ -46,7 +48,7 @@ inline constexpr char kHanToPinyin[] = "Han-Latin; Latin-ASCII";
 // tokens, added (bits are never cleared).
 //
 // Returns kInternal if ICU fails.
-absl::Status SegmentHan(const std::u32string& han, NameKindHint hint,
+absl::Status SegmentHan(const std::u32string& han, NameKindHint hint, int name_words,
                         const Dictionaries& dict, const TransliteratorSet& translit,
                         unsigned reading, std::vector<WorkToken>* out,
                         std::vector<std::string>* legal_forms, unsigned* choices);

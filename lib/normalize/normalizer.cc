@@ -260,6 +260,7 @@ class NormalizerImpl {
     const std::string* cyrillic = nullptr;
     bool name_is_latin = false;
     bool persian = false;  // the name has letters only Persian/Urdu use
+    int cjk_words = 0;  // words of the name that hold Han or Hangul letters
   };
 
   absl::Status NormalizeWord(std::u32string word, Call* call) const;
@@ -501,8 +502,10 @@ absl::Status NormalizerImpl::HangulWord(const std::u32string& seg,
   };
   bool all_syllables = std::all_of(seg.begin(), seg.end(), IsHangulSyllable);
   if (call->hint != NameKindHint::kOrganization && all_syllables && seg.size() >= 2 &&
-      seg.size() <= 4) {
-    // A Korean personal name: surname syllable, then the given name joined.
+      seg.size() <= 4 && call->cjk_words == 1) {
+    // A Korean personal name written as one word: surname syllable, then
+    // the given name joined. (In a name of several words each word is a
+    // part of the name: "정은 김" is the given name, then the surname.)
     absl::Status s = part(seg.substr(0, 1));
     if (!s.ok()) return s;
     return part(seg.substr(1));
@@ -574,7 +577,7 @@ absl::Status NormalizerImpl::NormalizeWord(std::u32string word, Call* call) cons
     std::u32string seg = word.substr(i, j - i);
     absl::Status s;
     if (han) {
-      s = SegmentHan(seg, call->hint, dict, *translit, call->reading, &call->tokens, &call->legal_groups,
+      s = SegmentHan(seg, call->hint, call->cjk_words, dict, *translit, call->reading, &call->tokens, &call->legal_groups,
                      &call->choices);
     } else {
       std::string source = repaired ? original : EncodeUtf8(seg);
@@ -1027,6 +1030,17 @@ absl::StatusOr<NormalizedName> NormalizerImpl::Normalize(absl::string_view input
     if (call.cyrillic == nullptr) call.cyrillic = &cyrillic_default_chain;
   }
   // Steps 2-5, word by word.
+  // (How many words hold Han or Hangul: a Chinese or Korean personal name
+  // of one word is cut into surname and given name, one of several is not.)
+  bool in_cjk_word = false;
+  for (size_t k = 0; k < clean.size(); ++k) {
+    if (IsWordSeparator(clean[k]) || clean[k] == '&') {
+      in_cjk_word = false;
+    } else if (!in_cjk_word && (IsHan(clean[k]) || IsHangulSyllable(clean[k]))) {
+      in_cjk_word = true;
+      ++call.cjk_words;
+    }
+  }
   size_t i = 0;
   while (i < clean.size()) {
     if (clean[i] == '&') {

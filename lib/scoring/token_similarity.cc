@@ -104,6 +104,29 @@ bool IsAllDigits(absl::string_view token) {
   return true;
 }
 
+bool NisbaConflict(absl::string_view a, absl::string_view b) {
+  auto vowel = [](char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'; };
+  auto consonant = [&](char c) { return c >= 'a' && c <= 'z' && !vowel(c); };
+  // Ends in i or y after a consonant: "mhmdi", "hussaini".
+  auto nisba = [&](absl::string_view t) {
+    return t.size() >= 3 && (t.back() == 'i' || t.back() == 'y') && consonant(t[t.size() - 2]);
+  };
+  // Ends in a consonant other than h (a final h often writes a vowel).
+  auto bare = [&](absl::string_view t) { return !t.empty() && consonant(t.back()) && t.back() != 'h'; };
+  return (nisba(a) && bare(b)) || (nisba(b) && bare(a));
+}
+
+int VowelGroups(absl::string_view token) {
+  int groups = 0;
+  bool in_vowel = false;
+  for (const char c : token) {
+    const bool v = c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+    if (v && !in_vowel) ++groups;
+    in_vowel = v;
+  }
+  return groups;
+}
+
 TokenSimilarity CompareTokens(absl::string_view q, absl::string_view l,
                               const TokenSimilarityOptions& options,
                               double score_cutoff) {
@@ -145,7 +168,8 @@ TokenSimilarity CompareTokens(absl::string_view q, absl::string_view l,
       options.phonetic_similarity >= score_cutoff &&
       static_cast<int>(shorter) >= options.phonetic_min_length &&
       static_cast<double>(shorter) >=
-          options.phonetic_min_length_ratio * static_cast<double>(longer);
+          options.phonetic_min_length_ratio * static_cast<double>(longer) &&
+      (!options.phonetic_same_vowel_groups || VowelGroups(q) == VowelGroups(l));
   // Quick reject: OSA >= length difference bounds the edit similarity.
   const double edit_bound =
       static_cast<double>(shorter) / static_cast<double>(longer);
@@ -177,8 +201,11 @@ TokenSimilarity CompareTokens(absl::string_view q, absl::string_view l,
     sim = std::min(sim, 1.0);
   }
   MatchMethod method = MatchMethod::kEditDistance;
+  // Rules 6 and 7 for a query in a script without short vowels: not a name
+  // and its nisba (the ya that makes "mohammadi" of "mohammad").
+  const bool nisba_conflict = options.loose_phonetic && NisbaConflict(q, l);
   // Rule 6.
-  if (!very_short && phonetic_possible && sim < options.phonetic_similarity) {
+  if (!very_short && phonetic_possible && !nisba_conflict && sim < options.phonetic_similarity) {
     char sq[2 * 64 + 1], sl[2 * 64 + 1];
     // The first key symbol depends on at most the first 4 bytes ("tsch"):
     // compare those cheaply before building the whole keys.
@@ -207,7 +234,7 @@ TokenSimilarity CompareTokens(absl::string_view q, absl::string_view l,
   // Rule 7.
   const double loose_best =
       std::max(options.loose_phonetic_similarity, options.loose_consonant_similarity);
-  if (options.loose_phonetic && sim < loose_best && loose_best >= score_cutoff && shorter >= 3) {
+  if (options.loose_phonetic && !nisba_conflict && sim < loose_best && loose_best >= score_cutoff && shorter >= 3) {
     const std::string cq = WrittenConsonants(q);
     if (cq.size() >= 2 && cq == WrittenConsonants(l)) {
       sim = loose_best;

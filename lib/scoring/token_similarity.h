@@ -37,13 +37,19 @@
 //      `phonetic_min_length` letters and at least `phonetic_min_length_ratio`
 //      of the longer one's: `phonetic_similarity`, kPhonetic
 //      (mohamed/muhammad, hussein/husayn). Abbreviations (mhmd, mohd) are
-//      not matched here.
+//      not matched here. With `phonetic_same_vowel_groups`, the two tokens
+//      must also have as many vowel groups (runs of a e i o u): for a query
+//      romanised from a syllabic script (Chinese, Korean, Japanese), whose
+//      spelling variants keep the syllables (jiang/chiang, xu/hsu,
+//      jong/chong) while the same consonants around more or fewer vowels
+//      are another name (zhang/zhiyong, qiang/guoying).
 //   7. Loose (only with `loose_phonetic`, for queries written in a script
 //      without short vowels), when s is lower, for tokens of 3+ letters:
 //      `loose_consonant_similarity` if their `WrittenConsonants` (2+
 //      letters) agree (wtn/watan, shmlkh/shamlakh, dwa/dawwa, lwy/levi),
 //      else `loose_phonetic_similarity` if their LooseSkeleton keys of 3+
-//      symbols agree; kPhonetic.
+//      symbols agree; kPhonetic. Rules 6 and 7 do not pair a name with its
+//      nisba for such a query (NisbaConflict).
 // Single-letter tokens (initials) get no special treatment here; the aligner
 // handles them.
 //
@@ -127,7 +133,21 @@ struct TokenSimilarityOptions {
   double loose_consonant_similarity = 0.9;
   // Rule 6: minimum shorter/longer token length ratio. Default: 0.5.
   double phonetic_min_length_ratio = 0.5;
+  // Rule 6: also require as many vowel groups in both tokens (see the file
+  // comment). Default: false.
+  bool phonetic_same_vowel_groups = false;
 };
+
+// True when one token ends in i or y after a consonant (the ya of an Arabic
+// or Persian nisba: "mohammadi", "hosseini") and the other in a consonant
+// other than h ("mohammad", "hussein"): a name and the name derived from
+// it, which rules 6 and 7 do not equate for a `loose_phonetic` query.
+// No errors.
+bool NisbaConflict(absl::string_view a, absl::string_view b);
+
+// The number of runs of the letters a e i o u in `token` ("zhiyong": 2,
+// "chiang": 1). No errors.
+int VowelGroups(absl::string_view token);
 
 // Returns the similarity of query token `q` and list token `l` with its
 // method; see the file comment. The result is symmetric in `q` and `l`.

@@ -220,6 +220,8 @@ absl::StatusOr<QueryName> PrepareNormalizedQuery(const IndexData& d, NormalizedN
   q.latin = q.normalized.script == "Latn" || q.normalized.script == "Zyyy";
   q.loose = q.normalized.script == "Arab" || q.normalized.script == "Hebr" || q.normalized.script == "Syrc" ||
             q.normalized.script == "Thaa";
+  q.syllabic = q.normalized.script == "Hani" || q.normalized.script == "Hang" || q.normalized.script == "Hira" ||
+               q.normalized.script == "Kana";
   std::vector<std::string> repaired;
   absl::flat_hash_map<std::string, std::vector<SimilarToken>> seen;  // non-loose lookups
   if (RepairLegalForms(d, q.normalized, &repaired, &seen)) {
@@ -381,6 +383,11 @@ TokenSimilarityOptions QueryTokenOptions(const QueryName& q) {
     o.far_lift_prefix = kLatinFarLiftPrefix;
   }
   o.loose_phonetic = q.loose;
+  o.phonetic_same_vowel_groups = q.syllabic;
+  // A romanised Chinese or Korean word is not misspelt: three letters
+  // apart, with another start, it is another syllable ("minghong" is not
+  // "jingfeng").
+  if (q.syllabic) o.far_lift_prefix = kLatinFarLiftPrefix;
   return o;
 }
 
@@ -414,6 +421,7 @@ NameFeatures ComputeFeatures(const IndexData& d, const QueryName& q, uint32_t na
   bool all_exact = n > 0 && m > 0;
   bool number_conflict = false;
   absl::InlinedVector<double, 16> list_sim(m, 0.0);
+  const bool person = d.name_facts[name].entity_kind == v1::ENTITY_KIND_INDIVIDUAL;
   for (int i = 0; i < n; ++i) {
     const Pairing& p = al.pairings[i];
     const double w = W(q.tokens[i]);
@@ -445,12 +453,20 @@ NameFeatures ComputeFeatures(const IndexData& d, const QueryName& q, uint32_t na
     lm += w * list_sim[j];
     if (list_sim[j] <= 0) {
       lun += w;
-      f.list_unmatched_max = std::max(f.list_unmatched_max, w);
+      // A listed person's word weighs at least kPersonTokenWeightFloor here,
+      // as a person query's words do: a common given name is still part of
+      // who they are ("XU, Bin" is not "Xu Ju"). Not a particle inside the
+      // name ("bin" in "Osama bin Laden"); a particle that ends it is a name.
+      double wu = w;
+      if (person && list[j].text.size() >= 2 &&
+          (j + 1 == m || list[j].id >= d.is_particle.size() || d.is_particle[list[j].id] == 0)) {
+        wu = std::max(wu, kPersonTokenWeightFloor);
+      }
+      f.list_unmatched_max = std::max(f.list_unmatched_max, wu);
       all_exact = false;
       if (list[j].is_number) number_conflict = true;
     }
   }
-  const bool person = d.name_facts[name].entity_kind == v1::ENTITY_KIND_INDIVIDUAL;
   const double L = lw > 0 ? lm / lw : 0;
   f.x[0] = qw > 0 ? qm / qw : 0;
   f.x[1] = L;

@@ -61,6 +61,7 @@ struct QueryName {
   NameKindHint hint = NameKindHint::kUnknown;
   bool latin = true;  // the query was written in Latin script
   bool loose = false;  // ... in a script that does not write short vowels (Arabic, Hebrew)
+  bool syllabic = false;  // ... in Han, Hangul or kana (TokenSimilarityOptions::phonetic_same_vowel_groups)
   // Token comparisons already made for this query (AlignName): each query
   // token meets the same few list tokens in many candidate names. A
   // QueryName is scored by one thread at a time.

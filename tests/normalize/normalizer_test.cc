@@ -621,6 +621,17 @@ TEST(NormalizerTest, PersianNames) {
 TEST(NormalizerTest, ChinesePersons) {
   EXPECT_THAT(Tokens("王小明", NameKindHint::kPerson), ElementsAre("wang", "xiaoming"));
   EXPECT_THAT(Tokens("欧阳小明", NameKindHint::kPerson), ElementsAre("ouyang", "xiaoming"));
+  // A name of several words: each word is a part of the name, whole (a
+  // two-character given name is not a surname and a one-letter given name).
+  EXPECT_THAT(Tokens("建国 蒲", NameKindHint::kPerson), ElementsAre("jianguo", "pu"));
+  EXPECT_THAT(Tokens("王 小明", NameKindHint::kPerson), ElementsAre("wang", "xiaoming"));
+}
+
+TEST(NormalizerTest, KoreanPersonsOfSeveralWords) {
+  // One word: surname syllable, then the given name joined.
+  EXPECT_EQ(Joined("김영복", NameKindHint::kPerson), "kim yongbok");
+  // Several words: each whole ("영복 김" is the given name, then the surname).
+  EXPECT_EQ(Joined("영복 김", NameKindHint::kPerson), "yongbok kim");
 }
 
 TEST(NormalizerTest, LargeInputIsFast) {

@@ -237,6 +237,38 @@ TEST(CompareTokensTest, LoosePhoneticForScriptsWithoutShortVowels) {
   EXPECT_EQ(LooseSkeleton("zuheir"), LooseSkeleton("zhir"));
 }
 
+TEST(CompareTokensTest, LoosePhoneticDoesNotPairANameWithItsNisba) {
+  TokenSimilarityOptions loose;
+  loose.loose_phonetic = true;
+  // "mhmdi" (محمدی, Mohammadi) is not "muhammad", nor "hsni" "hasan".
+  EXPECT_LT(CompareTokens("mhmdi", "muhammad", loose).similarity, 0.7);
+  EXPECT_LT(CompareTokens("hsni", "hasan", loose).similarity, 0.7);
+  EXPECT_TRUE(NisbaConflict("mhmdi", "muhammad"));
+  // Both with the ya, whatever vowel the Latin spelling puts before it.
+  EXPECT_FALSE(NisbaConflict("achkzi", "achekzai"));
+  EXPECT_GE(CompareTokens("achkzi", "achekzai", loose).similarity, 0.8);
+  EXPECT_GE(CompareTokens("krimi", "karimi", loose).similarity, 0.8);
+  // A final h or vowel on the other side is no conflict ("udah"/"odeh").
+  EXPECT_FALSE(NisbaConflict("blali", "blala"));
+  EXPECT_FALSE(NisbaConflict("hmdi", "hamdeh"));
+}
+
+TEST(CompareTokensTest, SyllabicQueriesKeepTheirSyllables) {
+  TokenSimilarityOptions o;
+  o.phonetic_similarity = 0.85;
+  // Same consonant skeleton, other vowel groups: a phonetic match for a
+  // Latin spelling, but not for a romanised Chinese or Korean word.
+  ASSERT_EQ(CompareTokens("zhang", "zhiyong", o).method, MatchMethod::kPhonetic);
+  TokenSimilarityOptions syllabic = o;
+  syllabic.phonetic_same_vowel_groups = true;
+  EXPECT_LT(CompareTokens("zhang", "zhiyong", syllabic).similarity, 0.7);
+  EXPECT_EQ(VowelGroups("zhiyong"), 2);
+  EXPECT_EQ(VowelGroups("chiang"), 1);
+  EXPECT_EQ(VowelGroups("xu"), 1);
+  // A spelling of the same syllables still pairs.
+  EXPECT_GE(CompareTokens("zhiming", "zhimeng", syllabic).similarity, 0.7);
+}
+
 TEST(CompareTokensTest, ScoreCutoffKeepsLoosePhoneticMatches) {
   // With loose phonetic matching (Arabic-script queries), a cutoff must not
   // drop a pair that rule 7 scores above it, whatever the length ratio:
