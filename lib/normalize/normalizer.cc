@@ -472,9 +472,15 @@ absl::Status NormalizerImpl::HangulWord(const std::u32string& seg,
   // RI, "로동" RODONG, as the lists spell DPRK names. ICU applies the South
   // Korean rule ("ni"): the syllable is read with a silent initial and the
   // "r" put back.
-  // ICU's Korean-Latin/BGN also drops a first syllable that is a bare
-  // vowel when more follow ("이명박" -> "myongbak", "유경" -> "gyong"): such
-  // a syllable is romanised alone and put back in front.
+  // ICU's Korean-Latin/BGN also loses a syllable of silent initial ㅇ that
+  // follows a syllable ending in a vowel: it drops a first syllable that is
+  // a bare vowel when more follow ("이명박" -> "myongbak", "유경" ->
+  // "gyong"), and merges the vowels inside a word ("지은" -> "chun", "소연"
+  // -> "syon", "채원" -> "ch'won"). The word is cut before each such
+  // syllable, each piece romanised alone and the pieces joined: "chi" +
+  // "un", "so" + "yon"; a piece that begins with a bare vowel gets it
+  // romanised alone in front.
+  // (No sound change of BGN crosses such a cut: no consonant meets it.)
   auto part = [&](std::u32string text) -> absl::Status {
     constexpr char32_t kFirst = 0xAC00, kPerInitial = 588, kRieul = 5, kIeung = 11, kFinals = 28;
     if (text.empty()) return absl::OkStatus();
@@ -483,22 +489,32 @@ absl::Status NormalizerImpl::HangulWord(const std::u32string& seg,
       text[0] += (kIeung - kRieul) * kPerInitial;
       prefix = "r";
     }
-    const bool bare_vowel = text.size() >= 2 && IsHangulSyllable(text[0]) && IsHangulSyllable(text[1]) &&
-                            (text[0] - kFirst) / kPerInitial == kIeung && (text[0] - kFirst) % kFinals == 0;
-    if (bare_vowel) {
-      absl::StatusOr<std::string> head = translit->Transliterate(chain, EncodeUtf8(text.substr(0, 1)));
-      if (!head.ok()) return head.status();
-      for (char ch : ToAscii(*head)) {
-        if (absl::ascii_isalpha(ch)) prefix.push_back(absl::ascii_tolower(ch));
+    auto silent_initial = [&](char32_t c) { return IsHangulSyllable(c) && (c - kFirst) / kPerInitial == kIeung; };
+    auto open = [&](char32_t c) { return IsHangulSyllable(c) && (c - kFirst) % kFinals == 0; };
+    auto romanise = [&](const std::u32string& piece) -> absl::StatusOr<std::string> {
+      absl::StatusOr<std::string> r = translit->Transliterate(chain, EncodeUtf8(piece));
+      if (r.ok() && !IsAscii(*r)) r = translit->Transliterate(kAnyLatin, *r);
+      return r;
+    };
+    std::string latin = prefix;
+    size_t begin = 0;
+    for (size_t k = 1; k <= text.size(); ++k) {
+      if (k < text.size() && !(silent_initial(text[k]) && open(text[k - 1]))) continue;
+      const std::u32string piece = text.substr(begin, k - begin);
+      if (piece.size() >= 2 && silent_initial(piece[0]) && open(piece[0])) {
+        // ICU drops the bare vowel but reads the rest in its context
+        // ("로동당": "o" + "dongdang", voiced as after a vowel).
+        absl::StatusOr<std::string> head = romanise(piece.substr(0, 1));
+        if (!head.ok()) return head.status();
+        latin += *head;
       }
+      absl::StatusOr<std::string> r = romanise(piece);
+      if (!r.ok()) return r.status();
+      latin += *r;
+      begin = k;
     }
-    const size_t before = call->tokens.size();
-    absl::Status s = TransliterateInto(chain, text, source, true, call);
-    if (s.ok() && !prefix.empty() && call->tokens.size() > before) {
-      std::string& first = call->tokens[before].token.text;
-      first.insert(0, prefix);
-    }
-    return s;
+    TokenizeAscii(ToAscii(latin), source, true, &call->tokens);
+    return absl::OkStatus();
   };
   bool all_syllables = std::all_of(seg.begin(), seg.end(), IsHangulSyllable);
   if (call->hint != NameKindHint::kOrganization && all_syllables && seg.size() >= 2 &&

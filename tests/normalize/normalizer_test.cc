@@ -339,6 +339,14 @@ TEST(NormalizerTest, HangulInitialRieulAndBareVowels) {
   EXPECT_EQ(Joined("이명박", NameKindHint::kPerson), "i myongbak");
   EXPECT_EQ(Joined("아산", NameKindHint::kOrganization), "asan");
   EXPECT_EQ(Joined("원산", NameKindHint::kOrganization), "wonsan");
+  // Nor are the vowels of an open syllable and a silent-initial one merged
+  // inside a word (ICU: 지은 "chun", 소연 "syon", 채원 "ch'won").
+  EXPECT_EQ(Joined("박지은", NameKindHint::kPerson), "pak chiun");
+  EXPECT_EQ(Joined("소연 김", NameKindHint::kPerson), "soyon kim");
+  EXPECT_EQ(Joined("채원", NameKindHint::kOrganization), "chaewon");
+  EXPECT_EQ(Joined("하윤", NameKindHint::kOrganization), "hayun");
+  // A closed syllable before a silent initial keeps ICU's reading.
+  EXPECT_EQ(Joined("김정은", NameKindHint::kPerson), "kim chongun");
 }
 
 TEST(NormalizerTest, ChineseOrganisations) {
