@@ -51,6 +51,23 @@ struct Candidate {
   int query_span() const { return q2 >= 0 ? 2 : 1; }
 };
 
+// `s` (the similarity of pinyin `pinyin` and Latin `latin`) for
+// AlignOptions::strict_romanisation, or none unless the two may be romanisations of one Chinese name: the pinyin
+// of the query's characters is exact, so a difference of spelling is one of
+// romanisation (ChineseRomanisationKey: "zhang" / "chang"), not a typing
+// error; another letter is another syllable ("cheng" is not "chen",
+// "zhiming" not "zhihong"). Only words of kRomanisationEditMinLength or
+// more letters one edit apart keep their similarity: a character of two
+// readings (勒 lei or le: "leicheng" / "lecheng"), a misspelt listing.
+constexpr size_t kRomanisationEditMinLength = 6;
+TokenSimilarity WithinRomanisation(absl::string_view pinyin, absl::string_view latin, TokenSimilarity s) {
+  if (s.similarity <= 0 || s.method == MatchMethod::kExact) return s;
+  if (s.method == MatchMethod::kPhonetic && TranscriptionKeysMatch(pinyin, latin)) return s;  // a foreign word
+  if (ChineseRomanisationKey(pinyin) == ChineseRomanisationKey(latin)) return s;
+  if (std::min(pinyin.size(), latin.size()) >= kRomanisationEditMinLength && OsaDistance(pinyin, latin) <= 1) return s;
+  return {0.0, MatchMethod::kNone};
+}
+
 // Similarity of one query token with one list token.
 // `s` (the spelling similarity of `pinyin` and `latin`), raised to
 // options.transcription_similarity when `is_pinyin` and the two may be a
@@ -162,10 +179,13 @@ void Candidates(absl::Span<const AlignToken> query, absl::Span<const AlignToken>
       // Exact, number and initial cases are cheap and depend on options
       // that may change between names; only CompareTokens is memoised.
       const bool plain = query_plain[i] && list_plain[j] && q.text != l.text;
-      pair[static_cast<size_t>(i) * m + j] =
-          plain && l.id != AlignToken::kNoTokenId
+      TokenSimilarity& s = pair[static_cast<size_t>(i) * m + j];
+      s = plain && l.id != AlignToken::kNoTokenId
               ? cached(TokenPairCache::Key(0, i, l.id), [&] { return PairSimilarity(q, l, options); })
               : PairSimilarity(q, l, options);
+      if (options.strict_romanisation && q.pinyin && plain && s.similarity > 0) {
+        s = WithinRomanisation(q.text, l.text, s);
+      }
     }
   }
   auto pair_sim = [&](int i, int j) {
@@ -191,13 +211,18 @@ void Candidates(absl::Span<const AlignToken> query, absl::Span<const AlignToken>
         const uint64_t key = list[j].id != AlignToken::kNoTokenId && list[j + 1].id != AlignToken::kNoTokenId
                                  ? TokenPairCache::Key(1, i, list[j].id, list[j + 1].id)
                                  : 0;
-        const TokenSimilarity s = cached(key, [&] {
+        TokenSimilarity s = cached(key, [&] {
           joined.assign(list[j].text);
           joined.append(list[j + 1].text);
           return TranslatedVariant(query[i], joined,
                                    WithinJoinEdits(query[i].text, joined,
                                                    CompareTokens(query[i].text, joined, options.token, join_cutoff)));
         });
+        if (options.strict_romanisation && query[i].pinyin && s.similarity > 0) {
+          joined.assign(list[j].text);
+          joined.append(list[j + 1].text);
+          s = WithinRomanisation(query[i].text, joined, s);
+        }
         const double sim = s.similarity * options.joined_split_factor;
         if (sim >= options.min_similarity && sim > 0 &&
             sim > std::max(pair_sim(i, j), pair_sim(i, j + 1))) {
@@ -225,7 +250,7 @@ void Candidates(absl::Span<const AlignToken> query, absl::Span<const AlignToken>
         if (!Joinable(list[j]) || list[j].text.size() < 3) continue;
         if (!LengthsCompatible(list[j].text.size(), len)) continue;
         const uint64_t key = list[j].id != AlignToken::kNoTokenId ? TokenPairCache::Key(2, i, list[j].id) : 0;
-        const TokenSimilarity s = cached(key, [&] {
+        TokenSimilarity s = cached(key, [&] {
           if (!built) {
             joined.assign(query[i].text);
             joined.append(query[i + 1].text);
@@ -235,6 +260,10 @@ void Candidates(absl::Span<const AlignToken> query, absl::Span<const AlignToken>
               WithinJoinEdits(joined, list[j].text, CompareTokens(joined, list[j].text, options.token, join_cutoff)),
               query[i].pinyin && query[i + 1].pinyin, joined, list[j].text, join_cutoff, options);
         });
+        if (options.strict_romanisation && query[i].pinyin && query[i + 1].pinyin && s.similarity > 0) {
+          std::string both = query[i].text + query[i + 1].text;
+          s = WithinRomanisation(both, list[j].text, s);
+        }
         const double sim = s.similarity * options.joined_split_factor;
         if (sim >= options.min_similarity && sim > 0 &&
             sim > std::max(pair_sim(i, j), pair_sim(i + 1, j))) {

@@ -191,6 +191,15 @@ struct AlignOptions {
   // Arabi Trading"). Must stay the same for all names aligned with one
   // cache. Default: true.
   bool allow_acronyms = true;
+  // A pinyin query token (AlignToken::pinyin) pairs with a list word other
+  // than exactly only as another romanisation of the same syllables
+  // (ChineseRomanisationKey, lib/scoring/phonetic.h: "zhang" / "chang"),
+  // one edit away in words of 6+ letters (a character of two readings), or
+  // as the transcription of a foreign word: between personal names, where
+  // a Chinese given name one letter from another is another name ("cheng"
+  // is not "chen"). Applied after the memo, so it may vary from name to
+  // name. Default: false.
+  bool strict_romanisation = false;
   // Default: 0.9.
   double acronym_similarity = 0.9;
   // Default: 0.5.

@@ -293,6 +293,59 @@ std::string PinyinTranscriptionKey(absl::string_view s) { return TranscriptionKe
 
 std::string LatinTranscriptionKey(absl::string_view s) { return TranscriptionKey(s, false); }
 
+std::string ChineseRomanisationKey(absl::string_view s) {
+  std::string key;
+  key.reserve(s.size());
+  auto push = [&](char c) {
+    if (key.empty() || key.back() != c) key.push_back(c);
+  };
+  for (size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    const char next = i + 1 < s.size() ? s[i + 1] : '\0';
+    const char after = i + 2 < s.size() ? s[i + 2] : '\0';
+    if ((c == 'z' || c == 'c') && next == 'h') {
+      push('z');
+      ++i;
+    } else if (c == 't' && (next == 's' || next == 'z')) {
+      push('z');
+      ++i;
+    } else if ((c == 's' && next == 'h') || (c == 'h' && next == 's')) {
+      push('s');
+      ++i;
+    } else if (c == 'u' && next == 'n' && after == 'g') {
+      push('o');
+      push('n');
+      push('g');
+      i += 2;
+    } else if (c == 'i' && next == 'e' && after == 'n') {
+      push('i');
+      push('a');
+      push('n');
+      i += 2;
+    } else if (c == 'i' && next == 'e' && after == 'h') {
+      push('i');
+      push('e');
+      i += 2;
+    } else if (c == 'i' && next == 'h') {
+      push('i');
+      ++i;
+    } else if (c == 'j' || c == 'q' || c == 'c' || c == 'z' || c == 'r') {
+      push('z');
+    } else if (c == 'x' || c == 's') {
+      push('s');
+    } else if (c == 'k' || c == 'g') {
+      push('g');
+    } else if (c == 't' || c == 'd') {
+      push('d');
+    } else if (c == 'p' || c == 'b') {
+      push('b');
+    } else {
+      push(c);
+    }
+  }
+  return key;
+}
+
 int PinyinSyllableCount(absl::string_view s) {
   int groups = 0;
   bool in_vowel = false;

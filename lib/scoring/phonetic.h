@@ -100,6 +100,16 @@ inline constexpr size_t kTranscriptionMinKey = 3;
 inline constexpr size_t kTranscriptionMinLatinLength = 4;
 bool TranscriptionKeysMatch(absl::string_view pinyin, absl::string_view latin);
 
+// A key under which the romanisations of one Chinese name agree: Hanyu
+// Pinyin, Wade-Giles and the postal spellings ("zhang" / "chang", "xu" /
+// "hsu", "jianguo" / "chienkuo", "zhong" / "chung", "shi" / "shih"). The
+// initials are written by class (zh ch j q c z ts tz r -> z; sh x s hs ->
+// s; g k -> g; d t -> d; b p -> b), the finals WG writes otherwise brought
+// to pinyin (ung -> ong, ien -> ian, ieh -> ie, ih -> i), runs of one
+// letter once. Unlike the transcription keys it keeps the vowels: "cheng"
+// ("zeng") is not "chen" ("zen"). No errors.
+std::string ChineseRomanisationKey(absl::string_view token);
+
 }  // namespace partyscreen::internal
 
 #endif  // PARTYSCREEN_LIB_SCORING_PHONETIC_H_

@@ -407,6 +407,7 @@ void AlignNameInto(const IndexData& d, const QueryName& q, uint32_t name,
   o.token = QueryTokenOptions(q);
   o.allow_list_initials = false;
   o.allow_acronyms = q.hint != NameKindHint::kPerson;
+  o.strict_romanisation = q.hint == NameKindHint::kPerson || kind == v1::ENTITY_KIND_INDIVIDUAL;
   o.cache = &q.cache;
   AlignTokensInto(q.tokens, list, o, out);
 }
@@ -458,7 +459,7 @@ NameFeatures ComputeFeatures(const IndexData& d, const QueryName& q, uint32_t na
       // who they are ("XU, Bin" is not "Xu Ju"). Not a particle inside the
       // name ("bin" in "Osama bin Laden"); a particle that ends it is a name.
       double wu = w;
-      if (person && list[j].text.size() >= 2 &&
+      if ((person || q.hint == NameKindHint::kPerson) && list[j].text.size() >= 2 &&
           (j + 1 == m || list[j].id >= d.is_particle.size() || d.is_particle[list[j].id] == 0)) {
         wu = std::max(wu, kPersonTokenWeightFloor);
       }

@@ -460,6 +460,36 @@ TEST(AlignTokensTest, PinyinTokensPairByTranscriptionWithLatinWords) {
   EXPECT_EQ(AlignTokens(q, l, off).pairings[0].method, MatchMethod::kNone);
 }
 
+// Between personal names, a pinyin word pairs with a Latin one only as
+// another romanisation of the same syllables: one letter more or less is
+// another name.
+TEST(AlignTokensTest, StrictRomanisationOfPinyinWords) {
+  std::vector<AlignToken> q = Tokens("cheng zhu");
+  q[0].pinyin = q[1].pinyin = true;
+  const std::vector<AlignToken> chen = Tokens("chen zhu");
+  AlignOptions strict;
+  strict.strict_romanisation = true;
+  // By default a spelling one edit away pairs; strictly it does not.
+  EXPECT_EQ(AlignTokens(q, chen).pairings[0].method, MatchMethod::kEditDistance);
+  EXPECT_EQ(AlignTokens(q, chen, strict).pairings[0].method, MatchMethod::kNone);
+  // Wade-Giles for pinyin: the same name.
+  std::vector<AlignToken> zhang = Tokens("zhang jianguo");
+  zhang[0].pinyin = zhang[1].pinyin = true;
+  const Alignment wg = AlignTokens(zhang, Tokens("chang chienkuo"), strict);
+  EXPECT_GT(wg.pairings[0].similarity, 0.7);
+  EXPECT_GT(wg.pairings[1].similarity, 0.7);
+  // A character of two readings (勒 lei, le): one edit in a long word.
+  std::vector<AlignToken> lei = Tokens("leicheng");
+  lei[0].pinyin = true;
+  EXPECT_GT(AlignTokens(lei, Tokens("lecheng"), strict).pairings[0].similarity, 0.7);
+  // A transcribed foreign word still pairs by its transcription key.
+  std::vector<AlignToken> foreign = Tokens("pulaimile");
+  foreign[0].pinyin = true;
+  EXPECT_EQ(AlignTokens(foreign, Tokens("premera"), strict).pairings[0].method, MatchMethod::kPhonetic);
+  // Tokens that are no pinyin are not concerned.
+  EXPECT_EQ(AlignTokens(Tokens("cheng zhu"), chen, strict).pairings[0].method, MatchMethod::kEditDistance);
+}
+
 // A dictionary translation ("中国" -> "china") pairs with forms of the same
 // English word only, not with near-spellings of other words.
 TEST(AlignTokensTest, TranslatedTokensPairOnlyWithFormsOfTheSameWord) {

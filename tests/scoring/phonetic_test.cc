@@ -132,6 +132,20 @@ TEST(TranscriptionKeyTest, ChineseTranscriptionsShareTheKeyOfTheLatinWord) {
   EXPECT_EQ(LatinTranscriptionKey(""), "");
 }
 
+TEST(ChineseRomanisationKeyTest, PinyinAndWadeGilesAgree) {
+  EXPECT_EQ(ChineseRomanisationKey("zhang"), ChineseRomanisationKey("chang"));
+  EXPECT_EQ(ChineseRomanisationKey("xu"), ChineseRomanisationKey("hsu"));
+  EXPECT_EQ(ChineseRomanisationKey("jianguo"), ChineseRomanisationKey("chienkuo"));
+  EXPECT_EQ(ChineseRomanisationKey("zhong"), ChineseRomanisationKey("chung"));
+  EXPECT_EQ(ChineseRomanisationKey("shi"), ChineseRomanisationKey("shih"));
+  EXPECT_EQ(ChineseRomanisationKey("xie"), ChineseRomanisationKey("hsieh"));
+  EXPECT_EQ(ChineseRomanisationKey("cai"), ChineseRomanisationKey("tsai"));
+  // The vowels stay: other syllables, other keys.
+  EXPECT_NE(ChineseRomanisationKey("cheng"), ChineseRomanisationKey("chen"));
+  EXPECT_NE(ChineseRomanisationKey("zhiming"), ChineseRomanisationKey("zhihong"));
+  EXPECT_NE(ChineseRomanisationKey("zhang"), ChineseRomanisationKey("ching"));
+}
+
 TEST(TranscriptionKeyTest, MatchNeedsThreeSyllablesAndThreeClasses) {
   EXPECT_EQ(PinyinSyllableCount("pulaimile"), 4);
   EXPECT_EQ(PinyinSyllableCount("dahua"), 2);
