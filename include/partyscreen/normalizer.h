@@ -96,6 +96,10 @@ struct NormalizedToken {
   // or with its spelling variants ("technologies"), never with
   // similar-looking words.
   bool translated = false;
+  // True if the token is the romanisation (BGN/McCune-Reischauer) of a
+  // Hangul word: exact, so the screener pairs it with a listed word only
+  // as another romanisation of the same syllables ("chong" / "jeong").
+  bool hangul = false;
 };
 
 // The result of `Normalizer::Normalize`.

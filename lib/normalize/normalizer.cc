@@ -513,7 +513,9 @@ absl::Status NormalizerImpl::HangulWord(const std::u32string& seg,
       latin += *r;
       begin = k;
     }
+    const size_t before = call->tokens.size();
     TokenizeAscii(ToAscii(latin), source, true, &call->tokens);
+    for (size_t k = before; k < call->tokens.size(); ++k) call->tokens[k].token.hangul = true;
     return absl::OkStatus();
   };
   bool all_syllables = std::all_of(seg.begin(), seg.end(), IsHangulSyllable);

@@ -59,9 +59,16 @@ struct Candidate {
 // "zhiming" not "zhihong"). Only words of kRomanisationEditMinLength or
 // more letters one edit apart keep their similarity: a character of two
 // readings (勒 lei or le: "leicheng" / "lecheng"), a misspelt listing.
+// For Hangul (`hangul`), the same by KoreanRomanisationKey, without the
+// edit.
 constexpr size_t kRomanisationEditMinLength = 6;
-TokenSimilarity WithinRomanisation(absl::string_view pinyin, absl::string_view latin, TokenSimilarity s) {
+TokenSimilarity WithinRomanisation(absl::string_view pinyin, absl::string_view latin, TokenSimilarity s,
+                                   bool hangul = false) {
   if (s.similarity <= 0 || s.method == MatchMethod::kExact) return s;
+  if (hangul) {
+    if (KoreanRomanisationKey(pinyin) == KoreanRomanisationKey(latin)) return s;
+    return {0.0, MatchMethod::kNone};
+  }
   if (s.method == MatchMethod::kPhonetic && TranscriptionKeysMatch(pinyin, latin)) return s;  // a foreign word
   if (ChineseRomanisationKey(pinyin) == ChineseRomanisationKey(latin)) return s;
   if (std::min(pinyin.size(), latin.size()) >= kRomanisationEditMinLength && OsaDistance(pinyin, latin) <= 1) return s;
@@ -183,8 +190,8 @@ void Candidates(absl::Span<const AlignToken> query, absl::Span<const AlignToken>
       s = plain && l.id != AlignToken::kNoTokenId
               ? cached(TokenPairCache::Key(0, i, l.id), [&] { return PairSimilarity(q, l, options); })
               : PairSimilarity(q, l, options);
-      if (options.strict_romanisation && q.pinyin && plain && s.similarity > 0) {
-        s = WithinRomanisation(q.text, l.text, s);
+      if (options.strict_romanisation && (q.pinyin || q.hangul) && plain && s.similarity > 0) {
+        s = WithinRomanisation(q.text, l.text, s, q.hangul);
       }
     }
   }
@@ -218,10 +225,10 @@ void Candidates(absl::Span<const AlignToken> query, absl::Span<const AlignToken>
                                    WithinJoinEdits(query[i].text, joined,
                                                    CompareTokens(query[i].text, joined, options.token, join_cutoff)));
         });
-        if (options.strict_romanisation && query[i].pinyin && s.similarity > 0) {
+        if (options.strict_romanisation && (query[i].pinyin || query[i].hangul) && s.similarity > 0) {
           joined.assign(list[j].text);
           joined.append(list[j + 1].text);
-          s = WithinRomanisation(query[i].text, joined, s);
+          s = WithinRomanisation(query[i].text, joined, s, query[i].hangul);
         }
         const double sim = s.similarity * options.joined_split_factor;
         if (sim >= options.min_similarity && sim > 0 &&
@@ -260,9 +267,11 @@ void Candidates(absl::Span<const AlignToken> query, absl::Span<const AlignToken>
               WithinJoinEdits(joined, list[j].text, CompareTokens(joined, list[j].text, options.token, join_cutoff)),
               query[i].pinyin && query[i + 1].pinyin, joined, list[j].text, join_cutoff, options);
         });
-        if (options.strict_romanisation && query[i].pinyin && query[i + 1].pinyin && s.similarity > 0) {
+        const bool both_pinyin = query[i].pinyin && query[i + 1].pinyin;
+        const bool both_hangul = query[i].hangul && query[i + 1].hangul;
+        if (options.strict_romanisation && (both_pinyin || both_hangul) && s.similarity > 0) {
           std::string both = query[i].text + query[i + 1].text;
-          s = WithinRomanisation(both, list[j].text, s);
+          s = WithinRomanisation(both, list[j].text, s, both_hangul);
         }
         const double sim = s.similarity * options.joined_split_factor;
         if (sim >= options.min_similarity && sim > 0 &&

@@ -58,6 +58,9 @@ struct AlignToken {
   // "trade", "industrial" / "industry"), never as a near-spelling of
   // another word ("china" is not "chiva" or "chino").
   bool translated = false;
+  // Query tokens only: the romanisation of a Hangul word
+  // (NormalizedToken::hangul), for AlignOptions::strict_romanisation.
+  bool hangul = false;
 };
 
 // True if `a` and `b` may be forms of one English word: equal once a
@@ -197,8 +200,10 @@ struct AlignOptions {
   // one edit away in words of 6+ letters (a character of two readings), or
   // as the transcription of a foreign word: between personal names, where
   // a Chinese given name one letter from another is another name ("cheng"
-  // is not "chen"). Applied after the memo, so it may vary from name to
-  // name. Default: false.
+  // is not "chen"). A Hangul query token (AlignToken::hangul) likewise, by
+  // KoreanRomanisationKey ("chong" / "jeong", "pak" / "park"), without the
+  // edit: Hangul has one reading. Applied after the memo, so it may vary
+  // from name to name. Default: false.
   bool strict_romanisation = false;
   // Default: 0.9.
   double acronym_similarity = 0.9;

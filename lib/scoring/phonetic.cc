@@ -346,6 +346,62 @@ std::string ChineseRomanisationKey(absl::string_view s) {
   return key;
 }
 
+std::string KoreanRomanisationKey(absl::string_view s) {
+  std::string key;
+  key.reserve(s.size());
+  auto push = [&](char c) {
+    if (key.empty() || key.back() != c) key.push_back(c);
+  };
+  auto vowel = [](char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y' || c == 'w'; };
+  for (size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    const char next = i + 1 < s.size() ? s[i + 1] : '\0';
+    if (c == 't' && next == 'c' && i + 2 < s.size() && s[i + 2] == 'h') {
+      push('j');
+      i += 2;
+    } else if (c == 'c' && next == 'h') {
+      push('j');
+      ++i;
+    } else if (c == 's' && next == 'h') {
+      push('s');
+      ++i;
+    } else if (c == 'e' && next == 'o') {
+      push('o');
+      ++i;
+    } else if (c == 'e' && next == 'u') {
+      push('u');
+      ++i;
+    } else if (c == 'o' && next == 'o') {
+      push('u');
+      ++i;
+    } else if (c == 'e' && next == 'e') {
+      push('i');
+      ++i;
+    } else if (c == 'o' && next == 'i') {
+      push('o');
+      push('e');
+      ++i;
+    } else if (c == 'y' && next == 'u') {
+      push('y');
+      push('o');
+      ++i;
+    } else if (c == 'r' && next != '\0' && !vowel(next)) {
+      // "park": an r before a consonant is not pronounced
+    } else if (c == 'k' || c == 'g') {
+      push('g');
+    } else if (c == 't' || c == 'd') {
+      push('d');
+    } else if (c == 'p' || c == 'b') {
+      push('b');
+    } else if (c == 'r' || c == 'l') {
+      push('l');
+    } else {
+      push(c);
+    }
+  }
+  return key;
+}
+
 int PinyinSyllableCount(absl::string_view s) {
   int groups = 0;
   bool in_vowel = false;

@@ -110,6 +110,16 @@ bool TranscriptionKeysMatch(absl::string_view pinyin, absl::string_view latin);
 // ("zeng") is not "chen" ("zen"). No errors.
 std::string ChineseRomanisationKey(absl::string_view token);
 
+// A key under which the romanisations of one Korean name agree:
+// McCune-Reischauer / BGN without breves, the Revised Romanisation and the
+// usual spellings ("chong" / "jeong", "pak" / "park" / "bak", "kyong" /
+// "gyeong", "choe" / "choi", "sun" / "soon", "si" / "shi"). Stops are
+// written by place (k g -> g; t d -> d; p b -> b; ch j tch -> j), r and l
+// alike and an r before a consonant dropped, "sh" -> s, the vowels eo ->
+// o, eu -> u, oo -> u, ee -> i, oi -> oe, yu -> yo, runs of one letter
+// once. No errors.
+std::string KoreanRomanisationKey(absl::string_view token);
+
 }  // namespace partyscreen::internal
 
 #endif  // PARTYSCREEN_LIB_SCORING_PHONETIC_H_

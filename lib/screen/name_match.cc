@@ -254,6 +254,7 @@ absl::StatusOr<QueryName> PrepareNormalizedQuery(const IndexData& d, NormalizedN
     a.is_number = IsAllDigits(t.text);
     if (hint != NameKindHint::kPerson && !a.is_number) a.text = WithoutGluedStopword(d, a.text);
     a.pinyin = t.pinyin;
+    a.hangul = t.hangul;
     a.translated = t.translated;
     q.tokens.push_back(std::move(a));
     particle.push_back(t.role == TokenRole::kParticle);

@@ -490,6 +490,27 @@ TEST(AlignTokensTest, StrictRomanisationOfPinyinWords) {
   EXPECT_EQ(AlignTokens(Tokens("cheng zhu"), chen, strict).pairings[0].method, MatchMethod::kEditDistance);
 }
 
+// Korean likewise, by KoreanRomanisationKey, without the edit.
+TEST(AlignTokensTest, StrictRomanisationOfHangulWords) {
+  std::vector<AlignToken> q = Tokens("yongil kang");
+  q[0].hangul = q[1].hangul = true;
+  AlignOptions strict;
+  strict.strict_romanisation = true;
+  const std::vector<AlignToken> other = Tokens("kyongil kang");
+  EXPECT_EQ(AlignTokens(q, other).pairings[0].method, MatchMethod::kEditDistance);
+  EXPECT_EQ(AlignTokens(q, other, strict).pairings[0].method, MatchMethod::kNone);
+  // The Revised Romanisation of the same name.
+  std::vector<AlignToken> jong = Tokens("chongho pak");
+  jong[0].hangul = jong[1].hangul = true;
+  const Alignment rr = AlignTokens(jong, Tokens("jeongho park"), strict);
+  EXPECT_GT(rr.pairings[0].similarity, 0.7);
+  EXPECT_GT(rr.pairings[1].similarity, 0.7);
+  // Joined: "songhun" and "song hun".
+  std::vector<AlignToken> joined = Tokens("songhun");
+  joined[0].hangul = true;
+  EXPECT_EQ(AlignTokens(joined, Tokens("song hun"), strict).pairings[0].method, MatchMethod::kJoined);
+}
+
 // A dictionary translation ("中国" -> "china") pairs with forms of the same
 // English word only, not with near-spellings of other words.
 TEST(AlignTokensTest, TranslatedTokensPairOnlyWithFormsOfTheSameWord) {

@@ -146,6 +146,19 @@ TEST(ChineseRomanisationKeyTest, PinyinAndWadeGilesAgree) {
   EXPECT_NE(ChineseRomanisationKey("zhang"), ChineseRomanisationKey("ching"));
 }
 
+TEST(KoreanRomanisationKeyTest, McCuneReischauerAndRevisedAgree) {
+  EXPECT_EQ(KoreanRomanisationKey("chong"), KoreanRomanisationKey("jeong"));
+  EXPECT_EQ(KoreanRomanisationKey("pak"), KoreanRomanisationKey("park"));
+  EXPECT_EQ(KoreanRomanisationKey("pak"), KoreanRomanisationKey("bak"));
+  EXPECT_EQ(KoreanRomanisationKey("kyong"), KoreanRomanisationKey("gyeong"));
+  EXPECT_EQ(KoreanRomanisationKey("choe"), KoreanRomanisationKey("choi"));
+  EXPECT_EQ(KoreanRomanisationKey("sun"), KoreanRomanisationKey("soon"));
+  EXPECT_EQ(KoreanRomanisationKey("ri"), KoreanRomanisationKey("li"));
+  // Other syllables, other keys.
+  EXPECT_NE(KoreanRomanisationKey("yongil"), KoreanRomanisationKey("kyongil"));
+  EXPECT_NE(KoreanRomanisationKey("chongja"), KoreanRomanisationKey("changha"));
+}
+
 TEST(TranscriptionKeyTest, MatchNeedsThreeSyllablesAndThreeClasses) {
   EXPECT_EQ(PinyinSyllableCount("pulaimile"), 4);
   EXPECT_EQ(PinyinSyllableCount("dahua"), 2);
