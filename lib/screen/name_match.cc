@@ -458,10 +458,11 @@ NameFeatures ComputeFeatures(const IndexData& d, const QueryName& q, uint32_t na
       // A listed person's word weighs at least kPersonTokenWeightFloor here,
       // as a person query's words do: a common given name is still part of
       // who they are ("XU, Bin" is not "Xu Ju"). Not a particle inside the
-      // name ("bin" in "Osama bin Laden"); a particle that ends it is a name.
+      // name ("bin" in "Osama bin Laden"); a particle that ends it is a name,
+      // one that begins it a kunya ("ABU ZAR" is not "Kowsar Zare").
       double wu = w;
       if ((person || q.hint == NameKindHint::kPerson) && list[j].text.size() >= 2 &&
-          (j + 1 == m || list[j].id >= d.is_particle.size() || d.is_particle[list[j].id] == 0)) {
+          (j + 1 == m || j == 0 || list[j].id >= d.is_particle.size() || d.is_particle[list[j].id] == 0)) {
         wu = std::max(wu, kPersonTokenWeightFloor);
       }
       f.list_unmatched_max = std::max(f.list_unmatched_max, wu);
