@@ -257,7 +257,7 @@ std::string WrittenConsonants(absl::string_view token) {
   out.reserve(token.size());
   for (char c : token) {
     if (c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y') continue;
-    if (c == 'v' || c == 'w') c = 'f';  // waw/vav are w or v; fa writes v too
+    if (c == 'v' || c == 'w' || c == 'p') c = 'f';  // waw/vav are w or v; fa writes v too; pe is p or f
     if (!out.empty() && out.back() == c) continue;
     out.push_back(c);
   }

@@ -162,9 +162,9 @@ TokenSimilarity CompareTokens(absl::string_view q, absl::string_view l,
                               const TokenSimilarityOptions& options = {},
                               double score_cutoff = 0.0);
 
-// The letters of `token` without the vowels a e i o u y, 'v' and 'w'
-// written 'f' (waw and vav are w or v, and fa is also the v of foreign
-// words), runs of one letter written once, and a final 'h'
+// The letters of `token` without the vowels a e i o u y, 'v', 'w' and 'p'
+// written 'f' (waw and vav are w or v, fa is also the v of foreign words,
+// and the Hebrew pe is p or f), runs of one letter written once, and a final 'h'
 // dropped when two letters remain (a Latin spelling's trailing h often
 // stands for a vowel: "masalmeh"): "shamlakh" -> "shmlk", "dawwa" -> "df",
 // "levi" -> "lf", "odeh" -> "dh". No errors.

@@ -323,7 +323,13 @@ TEST(NormalizerTest, OtherScripts) {
               ElementsAre("abd", "al/particle", "aziz", "bin/particle", "khalid"));
   // Georgian, Hebrew, Hangul, Thai: ICU romanisations.
   EXPECT_EQ(Joined("ალექსანდრე"), "aleksandre");
-  EXPECT_EQ(Joined("נעם"), "nm");
+  // Hebrew: the letters that stand for vowels read by position.
+  EXPECT_EQ(Joined("נעם"), "nam");          // ayin between consonants
+  EXPECT_EQ(Joined("עדן לוי"), "adn lwy");  // initial ayin
+  EXPECT_EQ(Joined("אילי"), "ely");         // initial alef + yod
+  EXPECT_EQ(Joined("שמעון"), "shmon");      // shin, vav between consonants
+  EXPECT_EQ(Joined("יוסף"), "ywsf");        // final pe
+  EXPECT_EQ(Joined("להבה"), "lhba");        // final he
   EXPECT_EQ(Joined("김영복", NameKindHint::kPerson), "kim yongbok");
   EXPECT_FALSE(Tokens("บริษัท").empty());
 }

@@ -220,6 +220,7 @@ TEST(CompareTokensTest, LoosePhoneticForScriptsWithoutShortVowels) {
   EXPECT_EQ(WrittenConsonants("dawwa"), "df");
   EXPECT_EQ(WrittenConsonants("odeh"), "dh");
   EXPECT_EQ(WrittenConsonants("levi"), "lf");
+  EXPECT_EQ(WrittenConsonants("pdrmn"), WrittenConsonants("federman"));  // Hebrew pe: p or f
   // Short skeletons: the written consonants are the key.
   std::string skeleton, consonants;
   LooseKeys("dwa", &skeleton, &consonants);
