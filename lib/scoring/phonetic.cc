@@ -2,6 +2,9 @@
 
 #include <cstring>
 
+#include "absl/strings/match.h"
+#include "absl/types/span.h"
+
 namespace partyscreen::internal {
 namespace {
 
@@ -293,114 +296,66 @@ std::string PinyinTranscriptionKey(absl::string_view s) { return TranscriptionKe
 
 std::string LatinTranscriptionKey(absl::string_view s) { return TranscriptionKey(s, false); }
 
-std::string ChineseRomanisationKey(absl::string_view s) {
-  std::string key;
-  key.reserve(s.size());
-  auto push = [&](char c) {
-    if (key.empty() || key.back() != c) key.push_back(c);
-  };
-  for (size_t i = 0; i < s.size(); ++i) {
-    const char c = s[i];
-    const char next = i + 1 < s.size() ? s[i + 1] : '\0';
-    const char after = i + 2 < s.size() ? s[i + 2] : '\0';
-    if ((c == 'z' || c == 'c') && next == 'h') {
-      push('z');
-      ++i;
-    } else if (c == 't' && (next == 's' || next == 'z')) {
-      push('z');
-      ++i;
-    } else if ((c == 's' && next == 'h') || (c == 'h' && next == 's')) {
-      push('s');
-      ++i;
-    } else if (c == 'u' && next == 'n' && after == 'g') {
-      push('o');
-      push('n');
-      push('g');
-      i += 2;
-    } else if (c == 'i' && next == 'e' && after == 'n') {
-      push('i');
-      push('a');
-      push('n');
-      i += 2;
-    } else if (c == 'i' && next == 'e' && after == 'h') {
-      push('i');
-      push('e');
-      i += 2;
-    } else if (c == 'i' && next == 'h') {
-      push('i');
-      ++i;
-    } else if (c == 'j' || c == 'q' || c == 'c' || c == 'z' || c == 'r') {
-      push('z');
-    } else if (c == 'x' || c == 's') {
-      push('s');
-    } else if (c == 'k' || c == 'g') {
-      push('g');
-    } else if (c == 't' || c == 'd') {
-      push('d');
-    } else if (c == 'p' || c == 'b') {
-      push('b');
-    } else {
-      push(c);
-    }
-  }
-  return key;
-}
+namespace {
 
-std::string KoreanRomanisationKey(absl::string_view s) {
+// One rewrite of a romanisation key: the letters `from` at the current
+// position are written `to`.
+struct KeyRewrite {
+  absl::string_view from;
+  absl::string_view to;
+};
+
+// `s` rewritten by the first of `rules` that matches at each position (a
+// letter no rule matches is kept), runs of one letter written once; with
+// `drop_r_before_consonant`, an r before a consonant is dropped first.
+std::string RewriteKey(absl::string_view s, absl::Span<const KeyRewrite> rules, bool drop_r_before_consonant) {
   std::string key;
   key.reserve(s.size());
   auto push = [&](char c) {
     if (key.empty() || key.back() != c) key.push_back(c);
   };
   auto vowel = [](char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y' || c == 'w'; };
-  for (size_t i = 0; i < s.size(); ++i) {
-    const char c = s[i];
-    const char next = i + 1 < s.size() ? s[i + 1] : '\0';
-    if (c == 't' && next == 'c' && i + 2 < s.size() && s[i + 2] == 'h') {
-      push('j');
-      i += 2;
-    } else if (c == 'c' && next == 'h') {
-      push('j');
-      ++i;
-    } else if (c == 's' && next == 'h') {
-      push('s');
-      ++i;
-    } else if (c == 'e' && next == 'o') {
-      push('o');
-      ++i;
-    } else if (c == 'e' && next == 'u') {
-      push('u');
-      ++i;
-    } else if (c == 'o' && next == 'o') {
-      push('u');
-      ++i;
-    } else if (c == 'e' && next == 'e') {
-      push('i');
-      ++i;
-    } else if (c == 'o' && next == 'i') {
-      push('o');
-      push('e');
-      ++i;
-    } else if (c == 'y' && next == 'u') {
-      push('y');
-      push('o');
-      ++i;
-    } else if (c == 'r' && next != '\0' && !vowel(next)) {
-      // "park": an r before a consonant is not pronounced
-    } else if (c == 'k' || c == 'g') {
-      push('g');
-    } else if (c == 't' || c == 'd') {
-      push('d');
-    } else if (c == 'p' || c == 'b') {
-      push('b');
-    } else if (c == 'r' || c == 'l') {
-      push('l');
-    } else {
-      push(c);
+  size_t i = 0;
+  while (i < s.size()) {
+    const absl::string_view rest = s.substr(i);
+    if (drop_r_before_consonant && rest.size() >= 2 && rest[0] == 'r' && !vowel(rest[1])) {
+      ++i;  // "park": an r before a consonant is not pronounced
+      continue;
     }
+    const KeyRewrite* match = nullptr;
+    for (const KeyRewrite& r : rules) {
+      if (absl::StartsWith(rest, r.from)) {
+        match = &r;
+        break;
+      }
+    }
+    if (match == nullptr) {
+      push(rest[0]);
+      ++i;
+      continue;
+    }
+    for (char c : match->to) push(c);
+    i += match->from.size();
   }
   return key;
 }
+
+constexpr KeyRewrite kChineseRewrites[] = {
+    {"zh", "z"},  {"ch", "z"},  {"ts", "z"},   {"tz", "z"}, {"sh", "s"}, {"hs", "s"}, {"ung", "ong"}, {"ien", "ian"},
+    {"ieh", "ie"}, {"ih", "i"}, {"j", "z"},    {"q", "z"},  {"c", "z"},  {"r", "z"},  {"x", "s"},     {"k", "g"},
+    {"t", "d"},   {"p", "b"},
+};
+
+constexpr KeyRewrite kKoreanRewrites[] = {
+    {"tch", "j"}, {"ch", "j"}, {"sh", "s"}, {"eo", "o"}, {"eu", "u"}, {"oo", "u"}, {"ee", "i"}, {"oi", "oe"},
+    {"yu", "yo"}, {"k", "g"},  {"t", "d"},  {"p", "b"},  {"r", "l"},
+};
+
+}  // namespace
+
+std::string ChineseRomanisationKey(absl::string_view s) { return RewriteKey(s, kChineseRewrites, false); }
+
+std::string KoreanRomanisationKey(absl::string_view s) { return RewriteKey(s, kKoreanRewrites, true); }
 
 int PinyinSyllableCount(absl::string_view s) {
   int groups = 0;
