@@ -110,11 +110,15 @@ class TokenPairCache {
   // joined, against one list id) of query indices below `query_tokens`
   // and ids below `vocabulary_size` in flat arrays instead of the hash
   // map: for a query compared with every list name (the exhaustive scan),
-  // where nearly every id is looked up. Costs 2 * query_tokens *
-  // vocabulary_size * 17 bytes; the same results. Clears the cache.
+  // where nearly every id is looked up. Only the first kMaxDenseTokens
+  // query tokens (a name's usual length) get arrays; the comparisons of
+  // later ones stay in the map. Costs 2 * min(query_tokens,
+  // kMaxDenseTokens) * vocabulary_size * 17 bytes; the same results.
+  // Clears the cache.
+  static constexpr size_t kMaxDenseTokens = 8;
   void UseDense(size_t query_tokens, size_t vocabulary_size) {
     map_.clear();
-    dense_tokens_ = std::min<size_t>(query_tokens, 256);
+    dense_tokens_ = std::min(query_tokens, kMaxDenseTokens);
     dense_ids_ = vocabulary_size;
     dense_.assign(2 * dense_tokens_ * dense_ids_, TokenSimilarity());
     dense_set_.assign(dense_.size(), 0);

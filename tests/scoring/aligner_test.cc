@@ -392,8 +392,11 @@ TEST(TokenPairCacheTest, CachedAlignmentsEqualUncached) {
   };
   int compared = 0, cached_entries = 0;
   for (int q = 0; q < 200; ++q) {
-    const std::vector<AlignToken> query = pick(1 + static_cast<int>(rng() % 4), false);
+    // Up to 11 query tokens: beyond TokenPairCache::kMaxDenseTokens the
+    // dense cache (every other query) keeps comparisons in its map.
+    const std::vector<AlignToken> query = pick(1 + static_cast<int>(rng() % (q % 4 == 3 ? 11 : 4)), false);
     TokenPairCache cache;
+    if (q % 2 == 1) cache.UseDense(query.size(), vocab.size());
     AlignOptions with_cache;
     with_cache.cache = &cache;
     for (int l = 0; l < 30; ++l) {
