@@ -270,8 +270,12 @@ void Candidates(absl::Span<const AlignToken> query, absl::Span<const AlignToken>
         const bool both_pinyin = query[i].pinyin && query[i + 1].pinyin;
         const bool both_hangul = query[i].hangul && query[i + 1].hangul;
         if (options.strict_romanisation && (both_pinyin || both_hangul) && s.similarity > 0) {
-          std::string both = query[i].text + query[i + 1].text;
-          s = WithinRomanisation(both, list[j].text, s, both_hangul);
+          if (!built) {  // the memo answered: the joined text was not built yet
+            joined.assign(query[i].text);
+            joined.append(query[i + 1].text);
+            built = true;
+          }
+          s = WithinRomanisation(joined, list[j].text, s, both_hangul);
         }
         const double sim = s.similarity * options.joined_split_factor;
         if (sim >= options.min_similarity && sim > 0 &&
