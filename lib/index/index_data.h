@@ -270,6 +270,19 @@ void BuildCheapLookups(IndexData* data);
 // IndexBuilder::Build and by Index::Load.
 absl::Status BuildIndexData(IndexData* data);
 
+// The deletion-index hash of `s` itself (as ForEachDeletion hashes `s`
+// with no character deleted).
+inline uint64_t DeletionHash(absl::string_view s) {
+  uint64_t h = 1469598103934665603ull;
+  for (char c : s) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 1099511628211ull;
+  }
+  h ^= 0xff;
+  h *= 1099511628211ull;
+  return h;
+}
+
 // Calls `fn(hash)` for the FNV-1a hash of every string obtained from `token`
 // by deleting 0, 1 or 2 characters (tokens longer than 24 characters: 0 or 1).
 template <typename Fn>

@@ -20,6 +20,12 @@ namespace {
 // allow for, but reaches more names: 13 % more instructions per query.)
 int EditBudget(size_t len) { return len <= 2 ? 0 : (len <= 4 ? 1 : 2); }
 
+// The edit budget the score bounds may assume for a query token: a token of
+// 3 or 4 characters has its further neighbours (FindBoundTokens) among the
+// bound's keys, so that a pair its lookup missed is, as for longer tokens,
+// at least 3 OSA edits apart.
+int BoundEditBudget(size_t len) { return len <= 2 ? 0 : 2; }
+
 // Similar tokens below this similarity are not keys.
 constexpr float kMinKeySimilarity = 0.70f;
 
@@ -116,6 +122,48 @@ std::vector<SimilarToken> LookUpPrefixTokens(const IndexData& d, absl::string_vi
   return out;
 }
 
+// The vocabulary tokens of FindBoundTokens for `token`, given its keys
+// `keys`. A pair of OSA distance e reaches the aligner's minimum similarity
+// 0.7 by the edit route only if 1 - e / longer + 0.1 (the Jaro-Winkler lift
+// at most) >= 0.7, i.e. e <= 0.4 x the longer length: for a token of 3 or 4
+// characters, 1 edit at any length (the key lookup, budget 1, misses only
+// transpositions), or 2 edits with a list word of 5 or 6 characters. Such a
+// pair shares a string of its query token less at most one character with
+// the list word less at most two (its common subsequence is at least that
+// long), so the query token's deletions of 0 and 1 characters find it in
+// the deletion index. Each is compared as LookUpSimilarTokens does; best
+// first.
+std::vector<SimilarToken> LookUpBoundTokens(const IndexData& d, absl::string_view token, bool loose,
+                                            const std::vector<SimilarToken>& keys) {
+  std::vector<SimilarToken> out;
+  if (token.size() < 3 || EditBudget(token.size()) != 1) return out;
+  TokenSimilarityOptions options;
+  options.loose_phonetic = loose;
+  const std::string text(token);
+  std::vector<uint32_t> found;
+  auto collect = [&](absl::string_view s) {
+    const auto range = d.DeletionRange(DeletionHash(s));
+    for (uint32_t i = range.first; i < range.second; ++i) found.push_back(d.deletion_tokens[i]);
+  };
+  collect(text);
+  for (size_t i = 0; i < text.size(); ++i) collect(text.substr(0, i) + text.substr(i + 1));
+  std::sort(found.begin(), found.end());
+  found.erase(std::unique(found.begin(), found.end()), found.end());
+  for (uint32_t t : found) {
+    bool have = false;
+    for (const auto& k : keys) have |= k.token == t;
+    if (have) continue;
+    const std::string& v = d.vocab[t];
+    if (OsaDistance(token, v) > 2) continue;
+    TokenSimilarity s = CompareTokens(token, v, options);
+    if (s.similarity >= kMinKeySimilarity) out.push_back({t, static_cast<float>(s.similarity)});
+  }
+  std::sort(out.begin(), out.end(), [](const SimilarToken& a, const SimilarToken& b) {
+    return a.similarity != b.similarity ? a.similarity > b.similarity : a.token < b.token;
+  });
+  return out;
+}
+
 }  // namespace
 
 double UnkeyedSimilarityBound(size_t query_length, size_t list_length, bool digits, bool far_lift_needs_prefix) {
@@ -132,7 +180,7 @@ double UnkeyedSimilarityBound(size_t query_length, size_t list_length, bool digi
   // missed is then at least 3 OSA edits away (2 beyond 24 characters; a
   // list token under 3 characters merely differs), and never fewer edits
   // apart than the length difference.
-  const int k = EditBudget(query_length);
+  const int k = BoundEditBudget(query_length);
   size_t osa_min = 1;
   if (k == 2 && list_length >= 3) osa_min = query_length <= 24 && list_length <= 24 ? 3 : 2;
   const size_t osa = std::max<size_t>(osa_min, longer - shorter);
@@ -147,8 +195,11 @@ double UnkeyedSimilarityBound(size_t query_length, size_t list_length, bool digi
   return bound >= align_defaults.min_similarity ? bound : 0.0;
 }
 
-std::vector<SimilarToken> FindSimilarTokens(const IndexData& d, absl::string_view token, bool loose,
-                                            bool with_prefix) {
+namespace {
+
+// FindSimilarTokens (with_prefix or not), or with `bound` FindBoundTokens.
+std::vector<SimilarToken> FindTokens(const IndexData& d, absl::string_view token, bool loose, bool with_prefix,
+                                     bool bound) {
   // The same words recur across the rows of a vendor file ("technology",
   // "trading", common surnames): each thread keeps the lookups it made in
   // the index it made them in, up to a bound.
@@ -156,6 +207,9 @@ std::vector<SimilarToken> FindSimilarTokens(const IndexData& d, absl::string_vie
   struct Found {
     std::vector<SimilarToken> tokens;
     size_t similar = 0;
+    // FindBoundTokens, once asked.
+    bool bound_done = false;
+    std::vector<SimilarToken> bound;
   };
   struct Memo {
     uint64_t index_serial = 0;
@@ -169,18 +223,36 @@ std::vector<SimilarToken> FindSimilarTokens(const IndexData& d, absl::string_vie
     memo.index_serial = d.serial;
   }
   auto& found = memo.found[loose ? 1 : 0];
-  auto result = [with_prefix](const Found& f) {
-    return with_prefix ? f.tokens : std::vector<SimilarToken>(f.tokens.begin(), f.tokens.begin() + static_cast<long>(f.similar));
-  };
   auto it = found.find(token);
-  if (it != found.end()) return result(it->second);
-  Found f;
-  f.tokens = LookUpSimilarTokens(d, token, loose);
-  f.similar = f.tokens.size();
-  std::vector<SimilarToken> more = LookUpPrefixTokens(d, token, loose, f.tokens);
-  f.tokens.insert(f.tokens.end(), more.begin(), more.end());
-  if (found.size() >= kMaxMemoTokens) found.clear();
-  return result(found.emplace(std::string(token), std::move(f)).first->second);
+  if (it == found.end()) {
+    Found f;
+    f.tokens = LookUpSimilarTokens(d, token, loose);
+    f.similar = f.tokens.size();
+    std::vector<SimilarToken> more = LookUpPrefixTokens(d, token, loose, f.tokens);
+    f.tokens.insert(f.tokens.end(), more.begin(), more.end());
+    if (found.size() >= kMaxMemoTokens) found.clear();
+    it = found.emplace(std::string(token), std::move(f)).first;
+  }
+  Found& f = it->second;
+  if (bound) {
+    if (!f.bound_done) {
+      f.bound = LookUpBoundTokens(d, token, loose, f.tokens);
+      f.bound_done = true;
+    }
+    return f.bound;
+  }
+  return with_prefix ? f.tokens : std::vector<SimilarToken>(f.tokens.begin(), f.tokens.begin() + static_cast<long>(f.similar));
+}
+
+}  // namespace
+
+std::vector<SimilarToken> FindSimilarTokens(const IndexData& d, absl::string_view token, bool loose,
+                                            bool with_prefix) {
+  return FindTokens(d, token, loose, with_prefix, /*bound=*/false);
+}
+
+std::vector<SimilarToken> FindBoundTokens(const IndexData& d, absl::string_view token, bool loose) {
+  return FindTokens(d, token, loose, /*with_prefix=*/true, /*bound=*/true);
 }
 
 void QueryKeyTable::Build(const IndexData& d, const QueryName& q) {
@@ -228,6 +300,12 @@ void QueryKeyTable::Build(const IndexData& d, const QueryName& q) {
       // bounds the double the aligner computes.
       keys_.push_back({s.token, static_cast<uint32_t>(i), is_exact ? QueryKey::kExact : uint8_t{0},
                        is_exact ? 1.0 : static_cast<double>(std::nextafter(s.similarity, 2.0f))});
+    }
+    if (i < q.bound_similar.size()) {
+      for (const SimilarToken& s : q.bound_similar[i]) {
+        keys_.push_back({s.token, static_cast<uint32_t>(i), uint8_t{0},
+                         static_cast<double>(std::nextafter(s.similarity, 2.0f))});
+      }
     }
     if (text.size() == 1) initials_.emplace_back(static_cast<uint32_t>(i), text[0]);
     query_length_.push_back(static_cast<uint8_t>(std::min<size_t>(text.size(), 255)));
@@ -354,6 +432,20 @@ absl::StatusOr<std::vector<uint32_t>> CollectCandidates(const IndexData& d, cons
   if (skip != 0) {
     for (uint32_t n : d.digit_word_names) {
       if (stamp[n] != serial) reach(n);
+    }
+  }
+  // The further tokens a short query token may pair with reach no name, but
+  // mark the names reached otherwise that hold them: the bounds count them
+  // as keys (FindBoundTokens).
+  if (prune) {
+    for (size_t i = 0; i < q.bound_similar.size(); ++i) {
+      const uint32_t mask = bit(i);
+      if ((mask & ~skip) == 0) continue;
+      for (const SimilarToken& s : q.bound_similar[i]) {
+        for (const uint32_t* it = d.token_postings.begin(s.token); it != d.token_postings.end(s.token); ++it) {
+          if (stamp[*it] == serial) bits[*it] |= mask;
+        }
+      }
     }
   }
   // In index order (names, their tokens and vocabulary facts are then read

@@ -84,8 +84,9 @@ class QueryKeyTable {
 
 // An upper bound of CompareTokens(q, l) (as the aligner calls it) for a
 // query token of length `query_length` and a list token of length
-// `list_length` that FindSimilarTokens did NOT return for the query token:
-// such a pair is more edits apart than the lookup's budget (so its edit
+// `list_length` that neither FindSimilarTokens nor FindBoundTokens returned
+// for the query token: such a pair is more edits apart than the lookups'
+// budget (2 for tokens of 3+ characters; so its edit
 // similarity is capped), unless a digit/letter look-alike pair
 // (`digits`) gives the homoglyph similarity. With `far_lift_needs_prefix`
 // (TokenSimilarityOptions::far_lift_prefix > 0), a pair 3+ edits apart is
@@ -122,6 +123,16 @@ inline constexpr double kPruneMinScore = 0.5;
 // decides a token's weight and whether it is a word the lists use.
 std::vector<SimilarToken> FindSimilarTokens(const IndexData& d, absl::string_view token, bool loose = false,
                                             bool with_prefix = false);
+
+// The vocabulary tokens a query token of 3 or 4 characters may pair with
+// at the aligner's minimum similarity or above that FindSimilarTokens
+// (with_prefix) does not return: those 2 OSA edits apart (a list word of 5
+// or 6 characters) and adjacent transpositions, which its lookup (budget 1)
+// misses. Names are not reached through them, but the score bounds count
+// them as keys (QueryName::bound_similar), so that a pair outside both sets
+// is at least 3 edits apart (UnkeyedSimilarityBound). Empty for other
+// tokens. Best first.
+std::vector<SimilarToken> FindBoundTokens(const IndexData& d, absl::string_view token, bool loose = false);
 
 }  // namespace partyscreen::internal
 

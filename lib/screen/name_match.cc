@@ -263,6 +263,7 @@ absl::StatusOr<QueryName> PrepareNormalizedQuery(const IndexData& d, NormalizedN
     return absl::InvalidArgumentError("query name has no letters or digits to screen");
   }
   q.similar.resize(q.tokens.size());
+  q.bound_similar.resize(q.tokens.size());
   for (size_t i = 0; i < q.tokens.size(); ++i) {
     AlignToken& a = q.tokens[i];
     if (a.text.size() == 1) {
@@ -284,6 +285,7 @@ absl::StatusOr<QueryName> PrepareNormalizedQuery(const IndexData& d, NormalizedN
     // Pinyin: also the Latin words it may transcribe (the aligner pairs
     // them at transcription_similarity).
     if (a.pinyin) AddTranscriptionKeys(d, a.text, &q.similar[i]);
+    if (!a.is_number) q.bound_similar[i] = FindBoundTokens(d, a.text, q.loose);
     if (particle[i]) {
       a.weight = std::min(a.weight, 0.1);
     } else if (hint == NameKindHint::kPerson) {
@@ -834,7 +836,13 @@ QuerySideBound::QuerySideBound(const IndexData& d, const QueryName& q, const Que
     // The list weight token i can cover: one key token, or two list words
     // (a join) or any word (an initial) of weight at most 1.
     cover_[i] = may_join[i] ? 2.0 : 0.0;
-    for (const SimilarToken& s : q.similar[i]) {
+    auto bound_keys = [&](auto&& fn) {
+      for (const SimilarToken& s : q.similar[i]) fn(s);
+      if (i < static_cast<int>(q.bound_similar.size())) {
+        for (const SimilarToken& s : q.bound_similar[i]) fn(s);
+      }
+    };
+    bound_keys([&](const SimilarToken& s) {
       cover_[i] = std::max(cover_[i], W(d.weight[s.token]));
       if (d.vocab[s.token] == t.text) {
         exact_[i] = 1;
@@ -848,7 +856,7 @@ QuerySideBound::QuerySideBound(const IndexData& d, const QueryName& q, const Que
         sim_[i] = std::max(sim_[i], sim);
       }
       if (d.is_particle[s.token]) always_ |= uint32_t{1} << i;
-    }
+    });
     // Joined, split and initial pairings: similarity at most 0.95 / 0.9.
     if (!t.is_number) {
       const double other = t.text.size() == 1 ? align_defaults.initial_similarity : align_defaults.joined_split_factor;

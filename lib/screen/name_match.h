@@ -52,6 +52,9 @@ struct QueryName {
   std::vector<AlignToken> tokens;          // core tokens with weights
   std::vector<std::string> display;        // all normalised tokens, legal forms etc. marked
   std::vector<std::vector<SimilarToken>> similar;  // per core token: its keys (FindSimilarTokens with_prefix)
+  // Per core token: the further tokens it may pair with (FindBoundTokens),
+  // which the score bounds count as keys; no name is reached through them.
+  std::vector<std::vector<SimilarToken>> bound_similar;
   // Joined forms of adjacent query tokens that are vocabulary tokens
   // ("sense time" → "sensetime"): (first query token index, vocab id).
   std::vector<std::pair<int, uint32_t>> joined_similar;

@@ -191,7 +191,8 @@ TEST_F(ScoreBoundTest, BoundsNeverFallBelowTheScore) {
 }
 
 TEST_F(ScoreBoundTest, PairsTheLookupMissesStayWithinTheirBound) {
-  // Every vocabulary token that FindSimilarTokens (with_prefix) does not return for a
+  // Every vocabulary token that FindSimilarTokens (with_prefix) and
+  // FindBoundTokens do not return for a
   // query token scores (as the aligner compares them, Latin or loose) no
   // more than UnkeyedSimilarityBound of their lengths, or below the
   // aligner's minimum similarity: the bounds rely on it.
@@ -222,6 +223,7 @@ TEST_F(ScoreBoundTest, PairsTheLookupMissesStayWithinTheirBound) {
       std::vector<SimilarToken> found = FindSimilarTokens(d, token, loose, /*with_prefix=*/true);
       std::vector<uint32_t> ids;
       for (const auto& s : found) ids.push_back(s.token);
+      for (const auto& s : FindBoundTokens(d, token, loose)) ids.push_back(s.token);
       std::sort(ids.begin(), ids.end());
       const TokenSimilarityOptions o = QueryTokenOptions(query);  // as AlignName
       for (uint32_t t = 0; t < d.vocab.size(); ++t) {
