@@ -164,6 +164,11 @@ std::vector<SimilarToken> LookUpBoundTokens(const IndexData& d, absl::string_vie
   return out;
 }
 
+// True if key `s` of query token i is the token itself (an exact match).
+bool IsExactKey(const IndexData& d, const QueryName& q, size_t i, const SimilarToken& s) {
+  return s.similarity >= 1.0f && d.vocab[s.token] == q.tokens[i].text;
+}
+
 }  // namespace
 
 double UnkeyedSimilarityBound(size_t query_length, size_t list_length, bool digits, bool far_lift_needs_prefix) {
@@ -341,8 +346,10 @@ absl::StatusOr<std::vector<uint32_t>> CollectCandidates(const IndexData& d, cons
   // The names reached, each once. Scratch arrays are per thread and stamped
   // per query, so nothing is cleared between queries.
   // With each name, which query tokens it can match (a bit each, up to 32
-  // tokens; later tokens share bit 31).
-  thread_local std::vector<uint32_t> stamp, bits;
+  // tokens; later tokens share bit 31), and in the high 32 bits which of
+  // them a key equal to the token itself reached (may match exactly).
+  thread_local std::vector<uint32_t> stamp;
+  thread_local std::vector<uint64_t> bits;
   // The names reached as a bit set (bit n % 64 of word n / 64), to list
   // them in index order without sorting; cleared as it is read.
   thread_local std::vector<uint64_t> marks;
@@ -369,7 +376,6 @@ absl::StatusOr<std::vector<uint32_t>> CollectCandidates(const IndexData& d, cons
   if (prune) {
     keys.Build(d, q);
     query_side.emplace(d, q, keys);
-    const uint32_t longest = d.max_name_tokens;
     std::vector<size_t> order(std::min<size_t>(q.tokens.size(), 31));
     for (size_t i = 0; i < order.size(); ++i) order[i] = i;
     std::stable_sort(order.begin(), order.end(),
@@ -378,11 +384,12 @@ absl::StatusOr<std::vector<uint32_t>> CollectCandidates(const IndexData& d, cons
     // Over any name without a letters-and-digits word (those few are all
     // reached below): as many tokens as the longest, or one; any weight;
     // words of any length.
+    const uint32_t longest = d.max_name_tokens;
     const uint32_t any_lengths = ~IndexData::NameFacts::kDigitWord;
     for (size_t i : order) {
       const uint32_t with = low | (uint32_t{1} << i);
-      if (query_side->MayReach(with, longest, 0, name_cutoff, any_lengths) ||
-          query_side->MayReach(with, 1, 0, name_cutoff, any_lengths)) {
+      if (query_side->MayReach(with, with, longest, 0, name_cutoff, any_lengths) ||
+          query_side->MayReach(with, with, 1, 0, name_cutoff, any_lengths)) {
         break;
       }
       low = with;
@@ -396,8 +403,8 @@ absl::StatusOr<std::vector<uint32_t>> CollectCandidates(const IndexData& d, cons
     marks[n >> 6] |= uint64_t{1} << (n & 63);
     reached.push_back(n);
   };
-  auto add = [&](const Postings& p, uint32_t key, uint32_t mask) {
-    if ((mask & ~skip) == 0) return;
+  auto add = [&](const Postings& p, uint32_t key, uint64_t mask) {
+    if ((static_cast<uint32_t>(mask) & ~skip) == 0) return;
     for (const uint32_t* it = p.begin(key); it != p.end(key); ++it) {
       if (stamp[*it] != serial) reach(*it);
       bits[*it] |= mask;
@@ -407,7 +414,7 @@ absl::StatusOr<std::vector<uint32_t>> CollectCandidates(const IndexData& d, cons
   for (size_t i = 0; i < q.similar.size(); ++i) {
     for (const SimilarToken& s : q.similar[i]) {
       if (d.is_particle[s.token]) continue;  // a particle alone never makes an alert
-      add(d.token_postings, s.token, bit(i));
+      add(d.token_postings, s.token, IsExactKey(d, q, i, s) ? (uint64_t{bit(i)} << 32 | bit(i)) : bit(i));
     }
     // A query token written as one word may be two list tokens ("sensetime").
     auto jit = d.joined_ids.find(q.tokens[i].text);
@@ -479,7 +486,9 @@ absl::StatusOr<std::vector<uint32_t>> CollectCandidates(const IndexData& d, cons
       const IndexData::NameFacts& facts = d.name_facts[n];
       uint32_t tokens = facts.token_count;
       if (tokens == 65535) tokens = d.names[n].token_count;
-      if (!query_side->MayReach(bits[n] | skip, tokens, facts.weight, name_cutoff, facts.lengths)) continue;
+      const auto matchable = static_cast<uint32_t>(bits[n]) | skip;
+      const auto exact = static_cast<uint32_t>(bits[n] >> 32) | skip;
+      if (!query_side->MayReach(matchable, exact, tokens, facts.weight, name_cutoff, facts.lengths)) continue;
       double bound = NameScoreUpperBound(d, q, keys, n, name_cutoff);
       if (facts.weak_alias) bound *= kWeakAliasFactor;
       if (bound >= name_cutoff) bounded.emplace_back(n, bound);

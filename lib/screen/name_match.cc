@@ -816,6 +816,9 @@ QuerySideBound::QuerySideBound(const IndexData& d, const QueryName& q, const Que
   exact_.assign(n_, 0);
   initial_.assign(n_, 0);
   cover_.assign(n_, 0);
+  inexact_matched_.assign(n_, 0);
+  inexact_sim_.assign(n_, 0);
+  inexact_cover_.assign(n_, 0);
   unkeyed_lengths_.assign(n_, 0);
   unkeyed_digit_lengths_.assign(n_, 0);
   // Query tokens that may match two list words joined.
@@ -833,9 +836,11 @@ QuerySideBound::QuerySideBound(const IndexData& d, const QueryName& q, const Que
     unmatched_[i] = 0;
     const double c = a / qw * wi;  // an inexact match, per unit of similarity
     double best = -1e300;
+    double inexact_best = -1e300;  // as `best`, without exact pairings
     // The list weight token i can cover: one key token, or two list words
     // (a join) or any word (an initial) of weight at most 1.
     cover_[i] = may_join[i] ? 2.0 : 0.0;
+    inexact_cover_[i] = cover_[i];
     auto bound_keys = [&](auto&& fn) {
       for (const SimilarToken& s : q.similar[i]) fn(s);
       if (i < static_cast<int>(q.bound_similar.size())) {
@@ -854,6 +859,9 @@ QuerySideBound::QuerySideBound(const IndexData& d, const QueryName& q, const Que
         const double sim = std::nextafter(s.similarity, 2.0f);  // bounds the aligner's double
         best = std::max(best, std::max(c * sim, c * min_sim));
         sim_[i] = std::max(sim_[i], sim);
+        inexact_best = std::max(inexact_best, std::max(c * sim, c * min_sim));
+        inexact_sim_[i] = std::max(inexact_sim_[i], sim);
+        inexact_cover_[i] = std::max(inexact_cover_[i], W(d.weight[s.token]));
       }
       if (d.is_particle[s.token]) always_ |= uint32_t{1} << i;
     });
@@ -862,11 +870,14 @@ QuerySideBound::QuerySideBound(const IndexData& d, const QueryName& q, const Que
       const double other = t.text.size() == 1 ? align_defaults.initial_similarity : align_defaults.joined_split_factor;
       best = std::max(best, std::max(c * other, c * min_sim));
       sim_[i] = std::max(sim_[i], other);
+      inexact_best = std::max(inexact_best, std::max(c * other, c * min_sim));
+      inexact_sim_[i] = std::max(inexact_sim_[i], other);
     }
     if (t.text.size() == 1 && q.hint != NameKindHint::kOrganization) {
       initial_[i] = 1;
       always_ |= uint32_t{1} << i;
       cover_[i] = std::max(cover_[i], 1.0);
+      inexact_cover_[i] = std::max(inexact_cover_[i], 1.0);
     }
     // A list word the keys did not find may still pair with it
     // (UnkeyedSimilarityBound), up to its best over list word lengths.
@@ -884,13 +895,20 @@ QuerySideBound::QuerySideBound(const IndexData& d, const QueryName& q, const Que
         cover_[i] = std::max(cover_[i], 1.0);
         best = std::max(best, std::max(c * unkeyed, c * min_sim));
         sim_[i] = std::max(sim_[i], unkeyed);
+        inexact_cover_[i] = std::max(inexact_cover_[i], 1.0);
+        inexact_best = std::max(inexact_best, std::max(c * unkeyed, c * min_sim));
+        inexact_sim_[i] = std::max(inexact_sim_[i], unkeyed);
       }
     }
     matched_[i] = best;
+    inexact_matched_[i] = inexact_best;
   }
   // kSplit: tokens i and i+1 joined match one list word together.
   for (const auto& [i, token] : q.joined_similar) {
-    if (i >= 0 && i < n_) cover_[i] = std::max(cover_[i], W(d.weight[token]));
+    if (i >= 0 && i < n_) {
+      cover_[i] = std::max(cover_[i], W(d.weight[token]));
+      inexact_cover_[i] = std::max(inexact_cover_[i], W(d.weight[token]));
+    }
   }
   base_ = kFeatureBias + kScoreShift + w[7] * (n_ == 1 ? 1 : 0) + w[12] * std::log(n_) + w[16] * non_latin +
           std::max(0.0, w[10]) + std::max(0.0, w[3] * std::min(kMaxUnmatchedFeature, qw));
@@ -898,12 +916,15 @@ QuerySideBound::QuerySideBound(const IndexData& d, const QueryName& q, const Que
 }
 
 
-bool QuerySideBound::MayReach(uint32_t mask, uint32_t list_tokens, double list_weight, double cutoff,
-                              uint32_t list_lengths) const {
+bool QuerySideBound::MayReach(uint32_t mask, uint32_t exact_mask, uint32_t list_tokens, double list_weight,
+                              double cutoff, uint32_t list_lengths) const {
   if (!usable_ || cutoff <= 0) return true;
   if (cutoff >= 1) cutoff = 1 - 1e-12;
   const double* w = kFeatureWeights;
   mask |= always_;
+  // Initials and particles may match any name exactly; a token that pairs
+  // without a key (below) does not match exactly.
+  exact_mask = (exact_mask | always_) & mask;
   const std::vector<uint32_t>& open_lengths =
       (list_lengths & IndexData::NameFacts::kDigitWord) != 0 ? unkeyed_digit_lengths_ : unkeyed_lengths_;
   for (uint32_t open = unkeyed_ & ~mask; open != 0; open &= open - 1) {
@@ -923,15 +944,16 @@ bool QuerySideBound::MayReach(uint32_t mask, uint32_t list_tokens, double list_w
     }
     return m.z + list_part + w[13] * LogCount(list_tokens) + w[4] * std::max(0.0, list_weight - m.cover) >= m.cut;
   };
-  MaskMemo& slot = memo_[(mask * 0x9E3779B1u) >> (32 - kMemoBits)];
-  if (slot.used && slot.mask == mask) return reach(slot);
+  const uint64_t masks = uint64_t{exact_mask} << 32 | mask;
+  MaskMemo& slot = memo_[(masks * 0x9E3779B97F4A7C15ull) >> (64 - kMemoBits)];
+  if (slot.used && slot.masks == masks) return reach(slot);
   double z = base_;
   double cover = 0;
   double best_sim = 0, chars = 0, best_exact = 0;
   int matchable = 0, initials = 0;
   bool all_exact = true;
   for (int i = 0; i < n_; ++i) {
-    if (mask & (uint32_t{1} << i)) {
+    if (exact_mask & (uint32_t{1} << i)) {
       z += std::max(matched_[i], unmatched_[i]);
       cover += cover_[i];
       best_sim = std::max(best_sim, sim_[i]);
@@ -940,6 +962,13 @@ bool QuerySideBound::MayReach(uint32_t mask, uint32_t list_tokens, double list_w
       ++matchable;
       initials += initial_[i];
       all_exact &= exact_[i] != 0;
+    } else if (mask & (uint32_t{1} << i)) {
+      z += std::max(inexact_matched_[i], unmatched_[i]);
+      cover += inexact_cover_[i];
+      best_sim = std::max(best_sim, inexact_sim_[i]);
+      ++matchable;
+      initials += initial_[i];
+      all_exact = false;
     } else {
       z += unmatched_[i];
       all_exact = false;
@@ -949,7 +978,7 @@ bool QuerySideBound::MayReach(uint32_t mask, uint32_t list_tokens, double list_w
   z += upto(w[5], best_sim) + upto(w[6], Log1pCount(chars)) + upto(w[8], static_cast<double>(initials) / n_) +
        upto(w[9], static_cast<double>(matchable) / n_) + upto(w[11], best_exact);
   slot.used = true;
-  slot.mask = mask;
+  slot.masks = masks;
   slot.always = all_exact;  // may score 1.0
   slot.z = z;
   slot.cover = cover;

@@ -178,8 +178,11 @@ class QuerySideBound {
   // a word of the name's lengths (`list_lengths`,
   // IndexData::NameFacts::lengths, whose kDigitWord bit says whether the
   // name has a word of letters and digits; ~0u: any name) can reach a name
-  // score of `cutoff`.
-  bool MayReach(uint32_t mask, uint32_t list_tokens, double list_weight, double cutoff,
+  // score of `cutoff`. Of `mask`, only the tokens in `exact_mask` (a key
+  // equal to the token itself reached the name) may match exactly; the
+  // others only inexactly, at most as well as their inexact keys and other
+  // routes allow.
+  bool MayReach(uint32_t mask, uint32_t exact_mask, uint32_t list_tokens, double list_weight, double cutoff,
                 uint32_t list_lengths = ~uint32_t{0}) const;
   // Query tokens any name may match without a key reaching it (initials,
   // particles).
@@ -197,13 +200,16 @@ class QuerySideBound {
   double base_ = 0;  // the terms that depend on neither mask nor name
   double list_coef_[2] = {};  // coefficient of list coverage, not person / person
   std::vector<double> matched_, unmatched_, sim_, chars_, exact_weight_, cover_;
+  // The same terms when the token cannot match exactly (no exact key
+  // reached the name).
+  std::vector<double> inexact_matched_, inexact_sim_, inexact_cover_;
   std::vector<uint8_t> exact_, initial_;
-  // MayReach's results by mask, less the token-count term (one cutoff per
-  // query).
+  // MayReach's results by mask and exact mask, less the token-count term
+  // (one cutoff per query).
   struct MaskMemo {
     bool used = false;
     bool always = false;
-    uint32_t mask = 0;
+    uint64_t masks = 0;
     double z = 0, cover = 0, cut = 0;
   };
   static constexpr int kMemoBits = 6;

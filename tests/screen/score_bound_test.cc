@@ -81,15 +81,19 @@ std::shared_ptr<const Index>* ScoreBoundTest::index_ = nullptr;
 // True if every pairing of the alignment of `q` with name `n` is one the
 // keys allow: a key token of that query token, an initial, or a join.
 // The query tokens whose keys reach name `n` (as CollectCandidates sets its
-// bits): key tokens, spans of two query tokens, exact joins.
-uint32_t KeyedMask(const IndexData& d, const QueryName& q, const QueryKeyTable& keys, uint32_t n) {
+// bits): key tokens, spans of two query tokens, exact joins; and in
+// `exact`, those whose exact key does.
+uint32_t KeyedMask(const IndexData& d, const QueryName& q, const QueryKeyTable& keys, uint32_t n,
+                   uint32_t* exact) {
   uint32_t mask = 0;
+  *exact = 0;
   auto bit = [](uint32_t i) { return i < 32 ? uint32_t{1} << i : 0u; };
   const IndexedName& in = d.names[n];
   for (uint32_t k = 0; k < in.token_count; ++k) {
     auto [b, e] = keys.Find(d.name_tokens[in.token_begin + k]);
     for (const QueryKey* key = b; key != e; ++key) {
       mask |= bit(key->query_index);
+      if (key->flags & QueryKey::kExact) *exact |= bit(key->query_index);
       if (key->flags & QueryKey::kSpansNext) mask |= bit(key->query_index + 1);
     }
   }
@@ -167,11 +171,14 @@ TEST_F(ScoreBoundTest, BoundsNeverFallBelowTheScore) {
         // name's true weight must admit any cutoff at or below the score.
         if (score >= 0.3 && score < 1.0) {
           const uint32_t all = q->tokens.size() >= 32 ? ~uint32_t{0} : (uint32_t{1} << q->tokens.size()) - 1;
-          EXPECT_TRUE(query_side.MayReach(all, d.names[n].token_count, d.name_facts[n].weight, score - 1e-9));
+          EXPECT_TRUE(query_side.MayReach(all, all, d.names[n].token_count, d.name_facts[n].weight, score - 1e-9));
           // Also with the name's word lengths, when only the tokens its keys
-          // reach count as matchable (as CollectCandidates calls it).
-          EXPECT_TRUE(query_side.MayReach(KeyedMask(d, *q, keys, n), d.names[n].token_count, d.name_facts[n].weight,
-                                          score - 1e-9, d.name_facts[n].lengths))
+          // reach count as matchable, and only those its exact keys reach
+          // as exactly matchable (as CollectCandidates calls it).
+          uint32_t exact = 0;
+          const uint32_t keyed = KeyedMask(d, *q, keys, n, &exact);
+          EXPECT_TRUE(query_side.MayReach(keyed, exact, d.names[n].token_count, d.name_facts[n].weight, score - 1e-9,
+                                          d.name_facts[n].lengths))
               << "name " << n;
           ++checked_query_side;
         }
