@@ -60,8 +60,13 @@ std::vector<SimilarToken> LookUpSimilarTokens(const IndexData& d, absl::string_v
     }
     std::sort(found.begin(), found.end());
     found.erase(std::unique(found.begin(), found.end()), found.end());
+    // Each OSA edit changes at most two letters of a word's letter set: a
+    // token whose letters differ in more than 2k is more than k edits away
+    // (most tokens sharing a deletion string are), without a distance.
+    const uint32_t letters = LetterMask(token);
     for (uint32_t t : found) {
       if (exact != d.vocab_ids.end() && t == exact->second) continue;
+      if (__builtin_popcount(letters ^ d.vocab_info[t].letters) > 2 * k) continue;
       const std::string& v = d.vocab[t];
       if (LevenshteinDistanceBounded(token, v, k) > k && (k < 2 || OsaDistance(token, v) > k)) continue;
       TokenSimilarity s = CompareTokens(token, v, options);
@@ -149,10 +154,11 @@ std::vector<SimilarToken> LookUpBoundTokens(const IndexData& d, absl::string_vie
   for (size_t i = 0; i < text.size(); ++i) collect(text.substr(0, i) + text.substr(i + 1));
   std::sort(found.begin(), found.end());
   found.erase(std::unique(found.begin(), found.end()), found.end());
+  const uint32_t letters = LetterMask(token);
   for (uint32_t t : found) {
     bool have = false;
     for (const auto& k : keys) have |= k.token == t;
-    if (have) continue;
+    if (have || __builtin_popcount(letters ^ d.vocab_info[t].letters) > 4) continue;  // 3+ edits
     const std::string& v = d.vocab[t];
     if (OsaDistance(token, v) > 2) continue;
     TokenSimilarity s = CompareTokens(token, v, options);
