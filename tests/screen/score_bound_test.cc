@@ -21,6 +21,7 @@
 #include "bench/query_mix.h"
 #include "gtest/gtest.h"
 #include "lib/index/index_data.h"
+#include "lib/scoring/levenshtein.h"
 #include "lib/scoring/token_similarity.h"
 #include "lib/screen/candidates.h"
 #include "lib/screen/name_match.h"
@@ -251,6 +252,52 @@ TEST_F(ScoreBoundTest, PairsTheLookupMissesStayWithinTheirBound) {
   EXPECT_GT(compared, 1000000);
   std::printf("token pairs compared: %lld; missed by the lookup yet >= %.2f: %lld\n",
               static_cast<long long>(compared), min_sim, static_cast<long long>(missed_high));
+}
+
+TEST_F(ScoreBoundTest, BoundTokensAreTheFurtherNeighboursOfShortTokens) {
+  // FindBoundTokens returns, for a token of 3 or 4 characters, exactly the
+  // vocabulary tokens of 3+ characters 1 or 2 OSA edits away that reach the
+  // key similarity and that FindSimilarTokens does not return (checked
+  // against every vocabulary token); nothing for longer or shorter tokens.
+  // (Tokens of 1 or 2 characters have no deletion keys: the bounds allow
+  // for them by length, UnkeyedSimilarityBound.)
+  const IndexData& d = data();
+  const TokenSimilarityOptions options;
+  std::vector<std::string> tokens;
+  for (const std::string& text : Queries(300)) {
+    auto q = PrepareQueryName(d, text, NameKindHint::kUnknown);
+    if (!q.ok()) continue;
+    for (const auto& t : q->tokens) {
+      if (!t.is_number) tokens.push_back(t.text);
+    }
+  }
+  tokens.insert(tokens.end(), {"vivi", "ivan", "alo", "xqz", "abu"});
+  int64_t short_tokens = 0, found = 0;
+  for (const std::string& token : tokens) {
+    const std::vector<SimilarToken> bound = FindBoundTokens(d, token);
+    if (token.size() < 3 || token.size() > 4) {
+      EXPECT_TRUE(bound.empty()) << token.size() << " characters";
+      continue;
+    }
+    ++short_tokens;
+    std::vector<uint32_t> keys, got;
+    for (const auto& s : FindSimilarTokens(d, token, false, /*with_prefix=*/true)) keys.push_back(s.token);
+    for (const auto& s : bound) got.push_back(s.token);
+    std::sort(keys.begin(), keys.end());
+    std::sort(got.begin(), got.end());
+    std::vector<uint32_t> want;
+    for (uint32_t t = 0; t < d.vocab.size(); ++t) {
+      if (d.vocab[t].size() < 3 || std::binary_search(keys.begin(), keys.end(), t) ||
+          OsaDistance(token, d.vocab[t]) > 2) {
+        continue;
+      }
+      if (CompareTokens(token, d.vocab[t], options).similarity >= AlignOptions().min_similarity) want.push_back(t);
+    }
+    EXPECT_EQ(got, want) << "a token of " << token.size() << " characters";
+    found += static_cast<int64_t>(got.size());
+  }
+  EXPECT_GT(short_tokens, 50);
+  EXPECT_GT(found, 0);
 }
 
 TEST_F(ScoreBoundTest, PruningKeepsEveryNameAtTheCutoff) {
