@@ -214,13 +214,13 @@ std::vector<SimilarToken> FindTokens(const IndexData& d, absl::string_view token
   // The same words recur across the rows of a vendor file ("technology",
   // "trading", common surnames): each thread keeps the lookups it made in
   // the index it made them in, up to a bound.
-  // Per token: the lookup, then the tokens LookUpPrefixTokens adds to it.
+  // Per token: the lookup, then the tokens LookUpPrefixTokens adds to it,
+  // then (once asked) those of LookUpBoundTokens, in one vector.
   struct Found {
     std::vector<SimilarToken> tokens;
-    size_t similar = 0;
-    // FindBoundTokens, once asked.
+    uint32_t similar = 0;     // end of the lookup's tokens
+    uint32_t with_prefix = 0; // end of the prefix tokens
     bool bound_done = false;
-    std::vector<SimilarToken> bound;
   };
   struct Memo {
     uint64_t index_serial = 0;
@@ -238,21 +238,27 @@ std::vector<SimilarToken> FindTokens(const IndexData& d, absl::string_view token
   if (it == found.end()) {
     Found f;
     f.tokens = LookUpSimilarTokens(d, token, loose);
-    f.similar = f.tokens.size();
+    f.similar = static_cast<uint32_t>(f.tokens.size());
     std::vector<SimilarToken> more = LookUpPrefixTokens(d, token, loose, f.tokens);
     f.tokens.insert(f.tokens.end(), more.begin(), more.end());
+    f.with_prefix = static_cast<uint32_t>(f.tokens.size());
     if (found.size() >= kMaxMemoTokens) found.clear();
     it = found.emplace(std::string(token), std::move(f)).first;
   }
   Found& f = it->second;
+  auto part = [&f](uint32_t begin, uint32_t end) {
+    return std::vector<SimilarToken>(f.tokens.begin() + begin, f.tokens.begin() + end);
+  };
   if (bound) {
     if (!f.bound_done) {
-      f.bound = LookUpBoundTokens(d, token, loose, f.tokens);
+      std::vector<SimilarToken> keys = part(0, f.with_prefix);
+      std::vector<SimilarToken> more = LookUpBoundTokens(d, token, loose, keys);
+      f.tokens.insert(f.tokens.end(), more.begin(), more.end());
       f.bound_done = true;
     }
-    return f.bound;
+    return part(f.with_prefix, static_cast<uint32_t>(f.tokens.size()));
   }
-  return with_prefix ? f.tokens : std::vector<SimilarToken>(f.tokens.begin(), f.tokens.begin() + static_cast<long>(f.similar));
+  return part(0, with_prefix ? f.with_prefix : f.similar);
 }
 
 }  // namespace
