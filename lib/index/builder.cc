@@ -89,6 +89,7 @@ void BuildCheapLookups(IndexData* d) {
   d->max_name_tokens = 0;
   d->name_facts.assign(d->names.size(), IndexData::NameFacts());
   d->digit_word_names.clear();
+  d->particle_names.clear();
   for (size_t i = 0; i < d->names.size(); ++i) {
     const IndexedName& n = d->names[i];
     IndexData::NameFacts& f = d->name_facts[i];
@@ -112,6 +113,11 @@ void BuildCheapLookups(IndexData* d) {
       }
     }
     if (f.lengths & IndexData::NameFacts::kDigitWord) d->digit_word_names.push_back(static_cast<uint32_t>(i));
+    bool particles = n.token_count > 0;
+    for (uint32_t k = 0; k < n.token_count && particles; ++k) {
+      particles = d->is_particle[d->name_tokens[n.token_begin + k]] != 0;
+    }
+    if (particles) d->particle_names.push_back(static_cast<uint32_t>(i));
   }
   d->vocab_info.resize(d->vocab.size());
   for (size_t t = 0; t < d->vocab.size(); ++t) {

@@ -159,6 +159,10 @@ struct IndexData {
   std::vector<NameFacts> name_facts;
   // The names with a kDigitWord, sorted.
   std::vector<uint32_t> digit_word_names;
+  // The names all of whose tokens are particles ("AL"), sorted: candidate
+  // generation reads no particle's postings, and reaches these whenever a
+  // query word's key is a particle.
+  std::vector<uint32_t> particle_names;
   // Per vocabulary token, packed so that a score bound reads one line:
   // bit c - 'a' of `letters` for each letter c it holds, its length (capped
   // at 255), whether it is all digits / holds a digit, its first character.

@@ -127,6 +127,52 @@ std::vector<SimilarToken> LookUpPrefixTokens(const IndexData& d, absl::string_vi
   return out;
 }
 
+// The vocabulary tokens of 2 characters that are digit/letter look-alikes
+// of a 2-character `token` ("a1" ~ "al", "ai"; "b0" ~ "bo"), not in
+// `found`, that CompareTokens pairs (Rule 3, homoglyph_similarity). A
+// token that short has no edit budget (EditBudget 0), so without these a
+// name whose word differs only so would be reached by no key. Best first.
+std::vector<SimilarToken> LookUpHomoglyphTokens(const IndexData& d, absl::string_view token, bool loose,
+                                                const std::vector<SimilarToken>& found) {
+  std::vector<SimilarToken> out;
+  if (token.size() != 2) return out;
+  TokenSimilarityOptions options;
+  options.loose_phonetic = loose;
+  // Each character's look-alikes, both ways (as Homoglyphs in
+  // token_similarity.cc).
+  auto alikes = [](char c) -> absl::string_view {
+    switch (c) {
+      case '0': return "o";
+      case '1': return "li";
+      case '5': return "s";
+      case '8': return "b";
+      case 'o': return "0";
+      case 'l': case 'i': return "1";
+      case 's': return "5";
+      case 'b': return "8";
+      default: return "";
+    }
+  };
+  std::string variant(token);
+  for (char a : std::string(1, token[0]) + std::string(alikes(token[0]))) {
+    for (char b : std::string(1, token[1]) + std::string(alikes(token[1]))) {
+      variant[0] = a;
+      variant[1] = b;
+      if (variant == token) continue;
+      auto it = d.vocab_ids.find(variant);
+      if (it == d.vocab_ids.end()) continue;
+      const uint32_t t = it->second;
+      if (std::any_of(found.begin(), found.end(), [t](const SimilarToken& s) { return s.token == t; })) continue;
+      TokenSimilarity sim = CompareTokens(token, variant, options);
+      if (sim.similarity >= kMinKeySimilarity) out.push_back({t, static_cast<float>(sim.similarity)});
+    }
+  }
+  std::sort(out.begin(), out.end(), [](const SimilarToken& a, const SimilarToken& b) {
+    return a.similarity != b.similarity ? a.similarity > b.similarity : a.token < b.token;
+  });
+  return out;
+}
+
 // The vocabulary tokens of FindBoundTokens for `token`, given its keys
 // `keys`. A pair of OSA distance e reaches the aligner's minimum similarity
 // 0.7 by the edit route only if 1 - e / longer + 0.1 (the Jaro-Winkler lift
@@ -240,6 +286,8 @@ std::vector<SimilarToken> FindTokens(const IndexData& d, absl::string_view token
     f.tokens = LookUpSimilarTokens(d, token, loose);
     f.similar = static_cast<uint32_t>(f.tokens.size());
     std::vector<SimilarToken> more = LookUpPrefixTokens(d, token, loose, f.tokens);
+    f.tokens.insert(f.tokens.end(), more.begin(), more.end());
+    more = LookUpHomoglyphTokens(d, token, loose, f.tokens);
     f.tokens.insert(f.tokens.end(), more.begin(), more.end());
     f.with_prefix = static_cast<uint32_t>(f.tokens.size());
     if (found.size() >= kMaxMemoTokens) found.clear();
@@ -423,10 +471,18 @@ absl::StatusOr<std::vector<uint32_t>> CollectCandidates(const IndexData& d, cons
     }
   };
   auto bit = [](size_t i) { return uint32_t{1} << std::min<size_t>(i, 31); };
+  // A particle's postings are not read: beside a word of its own, a
+  // particle alone never makes an alert. The few names of particles only
+  // are reached whenever a key is a particle.
+  uint64_t particle_keys = 0;
   for (size_t i = 0; i < q.similar.size(); ++i) {
     for (const SimilarToken& s : q.similar[i]) {
-      if (d.is_particle[s.token]) continue;  // a particle alone never makes an alert
-      add(d.token_postings, s.token, IsExactKey(d, q, i, s) ? (uint64_t{bit(i)} << 32 | bit(i)) : bit(i));
+      const uint64_t mask = IsExactKey(d, q, i, s) ? (uint64_t{bit(i)} << 32 | bit(i)) : bit(i);
+      if (d.is_particle[s.token]) {
+        particle_keys |= mask;
+        continue;
+      }
+      add(d.token_postings, s.token, mask);
     }
     // A query token written as one word may be two list tokens ("sensetime").
     auto jit = d.joined_ids.find(q.tokens[i].text);
@@ -445,6 +501,12 @@ absl::StatusOr<std::vector<uint32_t>> CollectCandidates(const IndexData& d, cons
   }
   for (const auto& [i, token] : q.split_similar) {
     if (!d.is_particle[token]) add(d.token_postings, token, bit(i));
+  }
+  if (particle_keys != 0) {
+    for (uint32_t n : d.particle_names) {
+      if (stamp[n] != serial) reach(n);
+      bits[n] |= particle_keys;
+    }
   }
   // The skip above holds for names without a letters-and-digits word, where
   // no homoglyph pairing is possible; the others are all bounded.

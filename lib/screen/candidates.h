@@ -118,7 +118,8 @@ inline constexpr double kPruneMinScore = 0.5;
 // With `loose`, tokens with the same LooseSkeleton count too (queries in
 // scripts that do not write short vowels). With `with_prefix`, followed by
 // the similar tokens that share its first 4 letters yet are further apart
-// (best first among themselves): the keys of a query token, which the
+// (best first among themselves), and for a 2-character token its
+// digit/letter look-alikes ("a1" ~ "al"): the keys of a query token, which the
 // score bounds rely on (UnkeyedSimilarityBound); without, the lookup that
 // decides a token's weight and whether it is a word the lists use.
 std::vector<SimilarToken> FindSimilarTokens(const IndexData& d, absl::string_view token, bool loose = false,

@@ -280,8 +280,11 @@ absl::StatusOr<QueryName> PrepareNormalizedQuery(const IndexData& d, NormalizedN
     } else {
       a.weight = 1.0;
     }
-    // Its keys: also the far-apart tokens sharing its first letters.
-    if (a.text.size() >= IndexData::kPrefixKeyMinLength) q.similar[i] = FindSimilarTokens(d, a.text, q.loose, true);
+    // Its keys: also the far-apart tokens sharing its first letters, and
+    // the look-alikes of a 2-character word.
+    if (a.text.size() >= IndexData::kPrefixKeyMinLength || a.text.size() == 2) {
+      q.similar[i] = FindSimilarTokens(d, a.text, q.loose, true);
+    }
     // Pinyin: also the Latin words it may transcribe (the aligner pairs
     // them at transcription_similarity).
     if (a.pinyin) AddTranscriptionKeys(d, a.text, &q.similar[i]);

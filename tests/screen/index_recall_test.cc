@@ -244,6 +244,26 @@ TEST_F(IndexRecallTest, FindsEveryAlertOfTheDevQueries) {
   EXPECT_EQ(c.score_differs, 0);
 }
 
+TEST_F(IndexRecallTest, FindsLookAlikesOfTwoLetterWordsAndNamesOfParticles) {
+  // A two-letter word has no edit budget, so its digit/letter look-alikes
+  // are keys of their own ("a1" ~ the listed name "Al"); and the names made
+  // of particles only ("Al", "Ben"), whose postings are not read, are
+  // reached whenever a key is a particle. Both were alerts of the
+  // exhaustive scan that the index lost.
+  std::vector<Query> queries;
+  for (const char* name : {"OBSHCHESTVO S OGRANICHENNOI OTVETSTVENNOSTYU A1", "AL", "A1", "Al LLC", "BEN", "8EN", "B3N",
+                           "ben ltd"}) {
+    Query q;
+    q.name = name;
+    queries.push_back(q);
+  }
+  Counts c = Compare(queries);
+  Print("two-letter look-alikes, particle names", c);
+  EXPECT_GE(c.alerting, 4);
+  EXPECT_EQ(c.indexed_errors, 0);
+  EXPECT_EQ(c.found(), c.alerting);
+}
+
 TEST_F(IndexRecallTest, FindsEveryAlertOfChineseScriptQueries) {
   std::vector<Counts> at = CompareAt(*han_, {kDefaultAlertThreshold, 0.5});
   const Counts& c = at[0];
