@@ -29,6 +29,13 @@ int BoundEditBudget(size_t len) { return len <= 2 ? 0 : 2; }
 // Similar tokens below this similarity are not keys.
 constexpr float kMinKeySimilarity = 0.70f;
 
+// Sorts `tokens` best first (by similarity, then id).
+void SortBestFirst(std::vector<SimilarToken>* tokens) {
+  std::sort(tokens->begin(), tokens->end(), [](const SimilarToken& a, const SimilarToken& b) {
+    return a.similarity != b.similarity ? a.similarity > b.similarity : a.token < b.token;
+  });
+}
+
 // The vocabulary tokens similar to `token` (FindSimilarTokens without its
 // memo).
 std::vector<SimilarToken> LookUpSimilarTokens(const IndexData& d, absl::string_view token, bool loose) {
@@ -94,9 +101,7 @@ std::vector<SimilarToken> LookUpSimilarTokens(const IndexData& d, absl::string_v
     add_keyed(d.loose_skeleton_tokens, skeleton);
     add_keyed(d.loose_skeleton_tokens, consonants);
   }
-  std::sort(out.begin(), out.end(), [](const SimilarToken& a, const SimilarToken& b) {
-    return a.similarity != b.similarity ? a.similarity > b.similarity : a.token < b.token;
-  });
+  SortBestFirst(&out);
   return out;
 }
 
@@ -121,9 +126,7 @@ std::vector<SimilarToken> LookUpPrefixTokens(const IndexData& d, absl::string_vi
     TokenSimilarity s = CompareTokens(token, d.vocab[t], options, kMinKeySimilarity);
     if (s.similarity >= kMinKeySimilarity) out.push_back({t, static_cast<float>(s.similarity)});
   }
-  std::sort(out.begin(), out.end(), [](const SimilarToken& a, const SimilarToken& b) {
-    return a.similarity != b.similarity ? a.similarity > b.similarity : a.token < b.token;
-  });
+  SortBestFirst(&out);
   return out;
 }
 
@@ -167,9 +170,7 @@ std::vector<SimilarToken> LookUpHomoglyphTokens(const IndexData& d, absl::string
       if (sim.similarity >= kMinKeySimilarity) out.push_back({t, static_cast<float>(sim.similarity)});
     }
   }
-  std::sort(out.begin(), out.end(), [](const SimilarToken& a, const SimilarToken& b) {
-    return a.similarity != b.similarity ? a.similarity > b.similarity : a.token < b.token;
-  });
+  SortBestFirst(&out);
   return out;
 }
 
@@ -210,9 +211,7 @@ std::vector<SimilarToken> LookUpBoundTokens(const IndexData& d, absl::string_vie
     TokenSimilarity s = CompareTokens(token, v, options);
     if (s.similarity >= kMinKeySimilarity) out.push_back({t, static_cast<float>(s.similarity)});
   }
-  std::sort(out.begin(), out.end(), [](const SimilarToken& a, const SimilarToken& b) {
-    return a.similarity != b.similarity ? a.similarity > b.similarity : a.token < b.token;
-  });
+  SortBestFirst(&out);
   return out;
 }
 
