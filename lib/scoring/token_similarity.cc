@@ -14,21 +14,7 @@ namespace {
 inline bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 // True when `a` and `b` are digit/letter look-alikes (either order).
-inline bool Homoglyphs(char a, char b) {
-  if (IsDigit(b)) std::swap(a, b);
-  switch (a) {
-    case '0':
-      return b == 'o';
-    case '1':
-      return b == 'l' || b == 'i';
-    case '5':
-      return b == 's';
-    case '8':
-      return b == 'b';
-    default:
-      return false;
-  }
-}
+inline bool Homoglyphs(char a, char b) { return HomoglyphPartners(a).find(b) != absl::string_view::npos; }
 
 // Rule 3: equal length, every difference a homoglyph pair, at least one
 // difference.
@@ -86,6 +72,20 @@ absl::string_view MatchMethodName(MatchMethod method) {
       return "none";
   }
   return "none";
+}
+
+absl::string_view HomoglyphPartners(char c) {
+  switch (c) {
+    case '0': return "o";
+    case '1': return "li";
+    case '5': return "s";
+    case '8': return "b";
+    case 'o': return "0";
+    case 'l': case 'i': return "1";
+    case 's': return "5";
+    case 'b': return "8";
+    default: return "";
+  }
 }
 
 uint32_t LetterMask(absl::string_view token) {

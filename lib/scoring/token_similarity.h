@@ -179,6 +179,10 @@ void LooseKeys(absl::string_view token, std::string* skeleton, std::string* cons
 // Returns true when `token` is non-empty and all ASCII digits.
 bool IsAllDigits(absl::string_view token);
 
+// The digit/letter look-alikes of `c` that CompareTokens pairs (rule 3):
+// 0~o, 1~l, 1~i, 5~s, 8~b, either way; "" for other characters.
+absl::string_view HomoglyphPartners(char c);
+
 // Bit c - 'a' set for each letter c in `token` (other characters ignored).
 // Each edit (insertion, deletion, substitution) changes at most two bits
 // and an adjacent transposition none, so the OSA distance of two tokens is

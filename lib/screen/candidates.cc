@@ -141,24 +141,9 @@ std::vector<SimilarToken> LookUpHomoglyphTokens(const IndexData& d, absl::string
   if (token.size() != 2) return out;
   TokenSimilarityOptions options;
   options.loose_phonetic = loose;
-  // Each character's look-alikes, both ways (as Homoglyphs in
-  // token_similarity.cc).
-  auto alikes = [](char c) -> absl::string_view {
-    switch (c) {
-      case '0': return "o";
-      case '1': return "li";
-      case '5': return "s";
-      case '8': return "b";
-      case 'o': return "0";
-      case 'l': case 'i': return "1";
-      case 's': return "5";
-      case 'b': return "8";
-      default: return "";
-    }
-  };
   std::string variant(token);
-  for (char a : std::string(1, token[0]) + std::string(alikes(token[0]))) {
-    for (char b : std::string(1, token[1]) + std::string(alikes(token[1]))) {
+  for (char a : std::string(1, token[0]) + std::string(HomoglyphPartners(token[0]))) {
+    for (char b : std::string(1, token[1]) + std::string(HomoglyphPartners(token[1]))) {
       variant[0] = a;
       variant[1] = b;
       if (variant == token) continue;
