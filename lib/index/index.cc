@@ -11,6 +11,7 @@
 #include "lib/index/index_io.h"
 #include "lib/index/snapshot.h"
 #include "lib/normalize/data.h"
+#include "lib/scoring/aligner.h"
 #include "lib/scoring/phonetic.h"
 #include "lib/util/file.h"
 #include "partyscreen/index.h"
@@ -86,6 +87,30 @@ absl::Span<const uint32_t> IndexData::TranscriptionTokens(absl::string_view key)
   auto [lo, hi] = std::equal_range(transcription_keys_.begin(), transcription_keys_.end(), key,
                                    [](absl::string_view a, absl::string_view b) { return a < b; });
   return absl::MakeConstSpan(transcription_ids_.data() + (lo - transcription_keys_.begin()),
+                             static_cast<size_t>(hi - lo));
+}
+
+absl::Span<const uint32_t> IndexData::ShortTranscriptionTokens(absl::string_view key) const {
+  absl::call_once(short_transcription_once_, [this] {
+    std::vector<std::pair<std::string, uint32_t>> keyed;
+    for (uint32_t t = 0; t < vocab.size(); ++t) {
+      const std::string& w = vocab[t];
+      if (w.size() < kTranscriptionMinLatinLength || w.size() > kShortTranscriptionMaxLatinLength ||
+          LatinVowelGroupCount(w) != 2 || weight[t] < AlignOptions().short_transcription_min_weight) {
+        continue;
+      }
+      std::string k = ShortLatinTranscriptionKey(w);
+      if (k.size() >= kShortTranscriptionMinKey) keyed.emplace_back(std::move(k), t);
+    }
+    std::sort(keyed.begin(), keyed.end());
+    for (auto& [k, t] : keyed) {
+      short_transcription_keys_.push_back(std::move(k));
+      short_transcription_ids_.push_back(t);
+    }
+  });
+  auto [lo, hi] = std::equal_range(short_transcription_keys_.begin(), short_transcription_keys_.end(), key,
+                                   [](absl::string_view a, absl::string_view b) { return a < b; });
+  return absl::MakeConstSpan(short_transcription_ids_.data() + (lo - short_transcription_keys_.begin()),
                              static_cast<size_t>(hi - lo));
 }
 

@@ -216,6 +216,10 @@ struct IndexData {
   // token may transcribe. Built on the first call (only queries in Chinese
   // script ask), in a few milliseconds. Thread-safe.
   absl::Span<const uint32_t> TranscriptionTokens(absl::string_view key) const;
+  // The same for ShortLatinTranscriptionKey, over the vocabulary tokens a
+  // two-syllable pinyin token may transcribe (ShortTranscriptionKeysMatch:
+  // 4-6 letters, 2 vowel groups, a key of 2+ classes). Thread-safe.
+  absl::Span<const uint32_t> ShortTranscriptionTokens(absl::string_view key) const;
 
   // Identifier value (upper-case letters and digits only) → entities
   // carrying it (passport, IMO, registration number, ...).
@@ -262,6 +266,9 @@ struct IndexData {
   // and, at the same positions, the token ids.
   mutable std::vector<std::string> transcription_keys_;
   mutable std::vector<uint32_t> transcription_ids_;
+  mutable absl::once_flag short_transcription_once_;
+  mutable std::vector<std::string> short_transcription_keys_;
+  mutable std::vector<uint32_t> short_transcription_ids_;
   mutable std::vector<v1::EntityList> all_lists_;
 };
 

@@ -62,8 +62,17 @@ struct Candidate {
 // For Hangul (`hangul`), the same by KoreanRomanisationKey, without the
 // edit.
 constexpr size_t kRomanisationEditMinLength = 6;
+// The consonants of ChineseRomanisationKey(`s`).
+std::string RomanisationConsonants(absl::string_view s) {
+  std::string key = ChineseRomanisationKey(s), out;
+  for (char c : key) {
+    if (c != 'a' && c != 'e' && c != 'i' && c != 'o' && c != 'u' && c != 'v') out.push_back(c);
+  }
+  return out;
+}
+
 TokenSimilarity WithinRomanisation(absl::string_view pinyin, absl::string_view latin, TokenSimilarity s,
-                                   bool hangul = false) {
+                                   bool hangul, const AlignOptions& options) {
   if (s.similarity <= 0 || s.method == MatchMethod::kExact) return s;
   if (hangul) {
     if (KoreanRomanisationKey(pinyin) == KoreanRomanisationKey(latin)) return s;
@@ -71,7 +80,11 @@ TokenSimilarity WithinRomanisation(absl::string_view pinyin, absl::string_view l
   }
   if (s.method == MatchMethod::kPhonetic && TranscriptionKeysMatch(pinyin, latin)) return s;  // a foreign word
   if (ChineseRomanisationKey(pinyin) == ChineseRomanisationKey(latin)) return s;
-  if (std::min(pinyin.size(), latin.size()) >= kRomanisationEditMinLength && OsaDistance(pinyin, latin) <= 1) return s;
+  if (std::min(pinyin.size(), latin.size()) >= kRomanisationEditMinLength && OsaDistance(pinyin, latin) <= 1 &&
+      (!options.romanisation_edit_keeps_consonants ||
+       RomanisationConsonants(pinyin) == RomanisationConsonants(latin))) {
+    return s;
+  }
   return {0.0, MatchMethod::kNone};
 }
 
@@ -191,7 +204,12 @@ void Candidates(absl::Span<const AlignToken> query, absl::Span<const AlignToken>
               ? cached(TokenPairCache::Key(0, i, l.id), [&] { return PairSimilarity(q, l, options); })
               : PairSimilarity(q, l, options);
       if (options.strict_romanisation && (q.pinyin || q.hangul) && plain && s.similarity > 0) {
-        s = WithinRomanisation(q.text, l.text, s, q.hangul);
+        s = WithinRomanisation(q.text, l.text, s, q.hangul, options);
+      }
+      if (options.short_transcriptions && q.pinyin && plain &&
+          s.similarity < options.short_transcription_similarity &&
+          l.weight >= options.short_transcription_min_weight && ShortTranscriptionKeysMatch(q.text, l.text)) {
+        s = {options.short_transcription_similarity, MatchMethod::kPhonetic};
       }
     }
   }
@@ -228,7 +246,7 @@ void Candidates(absl::Span<const AlignToken> query, absl::Span<const AlignToken>
         if (options.strict_romanisation && (query[i].pinyin || query[i].hangul) && s.similarity > 0) {
           joined.assign(list[j].text);
           joined.append(list[j + 1].text);
-          s = WithinRomanisation(query[i].text, joined, s, query[i].hangul);
+          s = WithinRomanisation(query[i].text, joined, s, query[i].hangul, options);
         }
         const double sim = s.similarity * options.joined_split_factor;
         if (sim >= options.min_similarity && sim > 0 &&
@@ -275,7 +293,7 @@ void Candidates(absl::Span<const AlignToken> query, absl::Span<const AlignToken>
             joined.append(query[i + 1].text);
             built = true;
           }
-          s = WithinRomanisation(joined, list[j].text, s, both_hangul);
+          s = WithinRomanisation(joined, list[j].text, s, both_hangul, options);
         }
         const double sim = s.similarity * options.joined_split_factor;
         if (sim >= options.min_similarity && sim > 0 &&

@@ -209,6 +209,13 @@ struct AlignOptions {
   // edit: Hangul has one reading. Applied after the memo, so it may vary
   // from name to name. Default: false.
   bool strict_romanisation = false;
+  // Under strict_romanisation, a pair one edit apart keeps its similarity
+  // only if the edit is in a vowel (ChineseRomanisationKey without vowels
+  // equal: "hongyuan" / "hongyan", the two readings of one character), not
+  // in a consonant ("tongrui" / "tonghui", "huafei" / "huawei": another
+  // character). For Chinese organisation names, whose own words are many
+  // and short. Default: false.
+  bool romanisation_edit_keeps_consonants = false;
   // Default: 0.9.
   double acronym_similarity = 0.9;
   // Default: 0.5.
@@ -217,6 +224,19 @@ struct AlignOptions {
   // word it may transcribe, method kPhonetic; a split of two pinyin tokens
   // gets this times `joined_split_factor`. Default: 0.9.
   double transcription_similarity = 0.9;
+  // Also pair a two-syllable pinyin query token with a Latin list word it
+  // may transcribe by the looser ShortTranscriptionKeysMatch ("baoli" /
+  // "poly"), at short_transcription_similarity, method kPhonetic; one to
+  // one only, after the memo (so it may vary from name to name). For
+  // organisation names: between persons a two-syllable given name near
+  // another word is another name. Default: false.
+  bool short_transcriptions = false;
+  // Default: 0.8.
+  double short_transcription_similarity = 0.8;
+  // ... only with list words of at least this weight: a short key is
+  // shared by many words, and a common one ("china" for "xinnuo") is no
+  // brand. Default: 0.5.
+  double short_transcription_min_weight = 0.5;
   // Token comparison knobs. Default: TokenSimilarityOptions{}.
   TokenSimilarityOptions token;
   // Optional memo of token comparisons across the list names aligned with

@@ -1,5 +1,6 @@
 #include "lib/scoring/phonetic.h"
 
+#include <array>
 #include <cstring>
 
 #include "absl/strings/match.h"
@@ -258,13 +259,16 @@ char DigraphClass(char c, char next, bool pinyin) {
 }
 
 // The key of `s` under the pinyin or the Latin rules (see phonetic.h).
-std::string TranscriptionKey(absl::string_view s, bool pinyin) {
+std::string TranscriptionKey(absl::string_view s, bool pinyin, bool glides = false) {
   std::string key;
   if (s.empty() || HasDigitOrOther(s)) return key;
   for (size_t i = 0; i < s.size(); ++i) {
     const char c = s[i];
     const char next = i + 1 < s.size() ? s[i + 1] : '\0';
-    if (const char digraph = DigraphClass(c, next, pinyin)) {
+    if (glides && (c == 'w' || c == 'y') &&
+        (next == 'a' || next == 'e' || next == 'i' || next == 'o' || next == 'u')) {
+      PushClass(c == 'w' ? 'W' : 'Y', &key);
+    } else if (const char digraph = DigraphClass(c, next, pinyin)) {
       PushClass(digraph, &key);
       ++i;
     } else if (const char shared = SharedClass(c)) {
@@ -295,6 +299,22 @@ std::string TranscriptionKey(absl::string_view s, bool pinyin) {
 std::string PinyinTranscriptionKey(absl::string_view s) { return TranscriptionKey(s, true); }
 
 std::string LatinTranscriptionKey(absl::string_view s) { return TranscriptionKey(s, false); }
+
+std::string ShortPinyinTranscriptionKey(absl::string_view s) { return TranscriptionKey(s, true, true); }
+
+std::string ShortLatinTranscriptionKey(absl::string_view s) { return TranscriptionKey(s, false, true); }
+
+int LatinVowelGroupCount(absl::string_view s) {
+  auto vowel = [](char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; };
+  int groups = 0;
+  bool in_vowel = false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const bool v = vowel(s[i]) || (s[i] == 'y' && !(i + 1 < s.size() && vowel(s[i + 1])) && i > 0);
+    if (v && !in_vowel) ++groups;
+    in_vowel = v;
+  }
+  return groups;
+}
 
 namespace {
 
@@ -375,6 +395,124 @@ bool TranscriptionKeysMatch(absl::string_view pinyin, absl::string_view latin) {
   const std::string a = PinyinTranscriptionKey(pinyin);
   if (a.size() < kTranscriptionMinKey) return false;
   return a == LatinTranscriptionKey(latin);
+}
+
+namespace {
+
+// The valid syllables of Hanyu Pinyin (tone marks and u-umlaut as v), by
+// initial: each initial with the finals it takes.
+struct PinyinInitial {
+  absl::string_view initial;
+  absl::string_view finals;  // space-separated
+};
+constexpr PinyinInitial kPinyinSyllables[] = {
+    {"", "a o e ai ei ao ou an en ang eng er"},
+    {"b", "a o ai ei ao an en ang eng i ie iao ian in ing u"},
+    {"p", "a o ai ei ao ou an en ang eng i ie iao ian in ing u"},
+    {"m", "a o e ai ei ao ou an en ang eng i ie iao iu ian in ing u"},
+    {"f", "a o ei ou an en ang eng u"},
+    {"d", "a e ai ei ao ou an en ang eng ong i ie iao iu ian ing u uo ui uan un"},
+    {"t", "a e ai ao ou an ang eng ong i ie iao ian ing u uo ui uan un"},
+    {"n", "a e ai ei ao ou an en ang eng ong i ie iao iu ian in iang ing u uo uan v ve"},
+    {"l", "a o e ai ei ao ou an ang eng ong i ia ie iao iu ian in iang ing u uo uan un v ve"},
+    {"g", "a e ai ei ao ou an en ang eng ong u ua uo uai ui uan un uang"},
+    {"k", "a e ai ei ao ou an en ang eng ong u ua uo uai ui uan un uang"},
+    {"h", "a e ai ei ao ou an en ang eng ong u ua uo uai ui uan un uang"},
+    {"j", "i ia ie iao iu ian in iang ing iong u ue uan un"},
+    {"q", "i ia ie iao iu ian in iang ing iong u ue uan un"},
+    {"x", "i ia ie iao iu ian in iang ing iong u ue uan un"},
+    {"zh", "a e i ai ei ao ou an en ang eng ong u ua uo uai ui uan un uang"},
+    {"ch", "a e i ai ao ou an en ang eng ong u ua uo uai ui uan un uang"},
+    {"sh", "a e i ai ei ao ou an en ang eng u ua uo uai ui uan un uang"},
+    {"r", "e i ao ou an en ang eng ong u ua uo ui uan un"},
+    {"z", "a e i ai ei ao ou an en ang eng ong u uo ui uan un"},
+    {"c", "a e i ai ao ou an en ang eng ong u uo ui uan un"},
+    {"s", "a e i ai ao ou an en ang eng ong u uo ui uan un"},
+    {"y", "a o e ao ou an in ang ing ong i u ue uan un"},
+    {"w", "a o ai ei an en ang eng u"},
+};
+
+bool IsPinyinSyllable(absl::string_view s) {
+  for (const PinyinInitial& p : kPinyinSyllables) {
+    if (!absl::StartsWith(s, p.initial)) continue;
+    const absl::string_view final_part = s.substr(p.initial.size());
+    if (final_part.empty()) continue;
+    absl::string_view rest = p.finals;
+    while (!rest.empty()) {
+      const size_t space = rest.find(' ');
+      const absl::string_view f = rest.substr(0, space);
+      if (f == final_part) return true;
+      if (space == absl::string_view::npos) break;
+      rest.remove_prefix(space + 1);
+    }
+  }
+  return false;
+}
+
+// The vowel class of each vowel group of `s` (see ShortTranscriptionKeysMatch),
+// at most 2: a group with o -> O, else e (or Latin ay, ey) -> E, else a ->
+// A, else i (or Latin y) -> I, else u (pinyin v) -> U.
+std::array<char, 2> VowelClasses(absl::string_view s, bool pinyin) {
+  std::array<char, 2> out = {0, 0};
+  int n = 0;
+  size_t i = 0;
+  auto vowel = [&](size_t k) {
+    const char c = s[k];
+    if (c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u') return true;
+    if (pinyin) return c == 'v';
+    return c == 'y' && k > 0 && !(k + 1 < s.size() && (s[k + 1] == 'a' || s[k + 1] == 'e' || s[k + 1] == 'i' ||
+                                                        s[k + 1] == 'o' || s[k + 1] == 'u'));
+  };
+  while (i < s.size() && n < 2) {
+    if (!vowel(i)) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < s.size() && vowel(j)) ++j;
+    const absl::string_view g = s.substr(i, j - i);
+    char c = 'U';
+    if (absl::StrContains(g, 'o')) {
+      c = 'O';
+    } else if (absl::StrContains(g, 'e') || (!pinyin && (g == "ay" || g == "ai"))) {
+      c = 'E';
+    } else if (absl::StrContains(g, 'a')) {
+      c = 'A';
+    } else if (absl::StrContains(g, 'i') || absl::StrContains(g, 'y')) {
+      c = 'I';
+    }
+    out[n++] = c;
+    i = j;
+  }
+  return out;
+}
+
+}  // namespace
+
+bool IsPinyinWord(absl::string_view s) {
+  constexpr size_t kLongestSyllable = 6;  // "zhuang"
+  if (s.empty() || s.size() > 64) return false;
+  // can[k]: s[0, k) is a sequence of syllables.
+  bool can[65] = {true};
+  for (size_t end = 1; end <= s.size(); ++end) {
+    for (size_t len = 1; len <= kLongestSyllable && len <= end && !can[end]; ++len) {
+      can[end] = can[end - len] && IsPinyinSyllable(s.substr(end - len, len));
+    }
+  }
+  return can[s.size()];
+}
+
+bool ShortTranscriptionKeysMatch(absl::string_view pinyin, absl::string_view latin) {
+  auto vowel = [](char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; };
+  if (latin.size() < kTranscriptionMinLatinLength || latin.size() > kShortTranscriptionMaxLatinLength ||
+      pinyin.empty() || vowel(pinyin[0]) != vowel(latin[0]) || PinyinSyllableCount(pinyin) != 2 ||
+      LatinVowelGroupCount(latin) != 2 || IsPinyinWord(latin)) {
+    return false;
+  }
+  const std::string a = ShortPinyinTranscriptionKey(pinyin);
+  if (a.size() < kShortTranscriptionMinKey || a != ShortLatinTranscriptionKey(latin)) return false;
+  const std::array<char, 2> p = VowelClasses(pinyin, true), l = VowelClasses(latin, false);
+  return p[0] == l[0] || p[1] == l[1];
 }
 
 }  // namespace partyscreen::internal

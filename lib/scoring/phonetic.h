@@ -100,6 +100,41 @@ inline constexpr size_t kTranscriptionMinKey = 3;
 inline constexpr size_t kTranscriptionMinLatinLength = 4;
 bool TranscriptionKeysMatch(absl::string_view pinyin, absl::string_view latin);
 
+// The keys of two-syllable transcriptions: the transcription keys above,
+// with the glides w and y written (W, Y) where a vowel follows, since a
+// two-syllable word has too few consonants without them: "niuwei" (纽威)
+// and "neway" both give "NW", "baoli" (保利) and "poly" "PL", "xinnuo"
+// (信諾) and "sinno" "SN". No errors.
+std::string ShortPinyinTranscriptionKey(absl::string_view pinyin);
+std::string ShortLatinTranscriptionKey(absl::string_view latin);
+
+// True when `s` (lower-case ASCII) is a sequence of Hanyu Pinyin
+// syllables without tone marks ("tianao", "yunze", "zhongguo"; not
+// "poly", "benin", "sinno"). No errors.
+bool IsPinyinWord(absl::string_view s);
+
+// The number of vowel groups of Latin word `latin` (a y that no vowel
+// follows counts as a vowel): "poly" 2, "neway" 2, "sinno" 2. No errors.
+int LatinVowelGroupCount(absl::string_view latin);
+
+// True when two-syllable pinyin token `pinyin` may be a transcription of
+// Latin word `latin` ("baoli" / "poly", "beining" / "benin"): the pinyin
+// has exactly 2 syllables, the Latin word 4-6 letters and 2 vowel groups,
+// their short keys are equal with at least 2 classes, and the vowels of
+// one of the two syllables agree by class (a group with o -> O, else e or
+// Latin ay -> E, else a -> A, else i or Latin y -> I, else u -> U:
+// "bao"/"po", "wei"/"way"), which "fusheng" / "vision" (F-S-N) and
+// "shunda" / "zenith" (S-N-T) do not. Both begin with a vowel or neither
+// ("lijian" is not "ircen"), and the Latin word is no pinyin itself
+// (IsPinyinWord: "tianao", "yunze" are romanised Chinese names, which pair
+// by spelling, not by sound). Much looser than
+// TranscriptionKeysMatch ("hairun" / "heron" match too): the aligner uses
+// it only between organisation names (AlignOptions::short_transcriptions),
+// at a lower similarity. No errors.
+inline constexpr size_t kShortTranscriptionMinKey = 2;
+inline constexpr size_t kShortTranscriptionMaxLatinLength = 6;
+bool ShortTranscriptionKeysMatch(absl::string_view pinyin, absl::string_view latin);
+
 // A key under which the romanisations of one Chinese name agree: Hanyu
 // Pinyin, Wade-Giles and the postal spellings ("zhang" / "chang", "xu" /
 // "hsu", "jianguo" / "chienkuo", "zhong" / "chung", "shi" / "shih"). The

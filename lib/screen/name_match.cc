@@ -151,13 +151,28 @@ namespace {
 
 // Adds to `similar` the vocabulary tokens that pinyin token `pinyin` may
 // transcribe (TranscriptionKeysMatch), at the aligner's
-// transcription_similarity, or raises their similarity to it.
-void AddTranscriptionKeys(const IndexData& d, absl::string_view pinyin, std::vector<SimilarToken>* similar) {
-  if (PinyinSyllableCount(pinyin) < kTranscriptionMinSyllables) return;
-  const std::string key = PinyinTranscriptionKey(pinyin);
-  if (key.size() < kTranscriptionMinKey) return;
-  const auto sim = static_cast<float>(AlignOptions().transcription_similarity);
-  for (uint32_t t : d.TranscriptionTokens(key)) {
+// transcription_similarity, or raises their similarity to it; with
+// `short_ok`, also those of a two-syllable token
+// (ShortTranscriptionKeysMatch, AlignOptions::short_transcriptions).
+void AddTranscriptionKeys(const IndexData& d, absl::string_view pinyin, std::vector<SimilarToken>* similar,
+                          bool short_ok = false) {
+  const int syllables = PinyinSyllableCount(pinyin);
+  absl::Span<const uint32_t> tokens;
+  float sim = 0;
+  if (short_ok && syllables == 2) {
+    const std::string key = ShortPinyinTranscriptionKey(pinyin);
+    if (key.size() < kShortTranscriptionMinKey) return;
+    tokens = d.ShortTranscriptionTokens(key);
+    sim = static_cast<float>(AlignOptions().short_transcription_similarity);
+  } else {
+    if (syllables < kTranscriptionMinSyllables) return;
+    const std::string key = PinyinTranscriptionKey(pinyin);
+    if (key.size() < kTranscriptionMinKey) return;
+    tokens = d.TranscriptionTokens(key);
+    sim = static_cast<float>(AlignOptions().transcription_similarity);
+  }
+  for (uint32_t t : tokens) {
+    if (syllables == 2 && short_ok && !ShortTranscriptionKeysMatch(pinyin, d.vocab[t])) continue;
     auto it = std::find_if(similar->begin(), similar->end(), [t](const SimilarToken& s) { return s.token == t; });
     if (it == similar->end()) {
       similar->push_back({t, sim});
@@ -262,6 +277,9 @@ absl::StatusOr<QueryName> PrepareNormalizedQuery(const IndexData& d, NormalizedN
   if (q.tokens.empty()) {
     return absl::InvalidArgumentError("query name has no letters or digits to screen");
   }
+  q.han_organisation = q.normalized.script == "Hani" &&
+                       std::any_of(q.tokens.begin(), q.tokens.end(), [](const AlignToken& t) { return t.translated; });
+  q.lossy_script = !q.latin;
   q.similar.resize(q.tokens.size());
   q.bound_similar.resize(q.tokens.size());
   for (size_t i = 0; i < q.tokens.size(); ++i) {
@@ -287,7 +305,10 @@ absl::StatusOr<QueryName> PrepareNormalizedQuery(const IndexData& d, NormalizedN
     }
     // Pinyin: also the Latin words it may transcribe (the aligner pairs
     // them at transcription_similarity).
-    if (a.pinyin) AddTranscriptionKeys(d, a.text, &q.similar[i]);
+    if (a.pinyin) {
+      AddTranscriptionKeys(d, a.text, &q.similar[i],
+                           /*short_ok=*/q.han_organisation && hint != NameKindHint::kPerson);
+    }
     if (!a.is_number) q.bound_similar[i] = FindBoundTokens(d, a.text, q.loose);
     if (particle[i]) {
       a.weight = std::min(a.weight, 0.1);
@@ -413,7 +434,13 @@ void AlignNameInto(const IndexData& d, const QueryName& q, uint32_t name,
   o.token = QueryTokenOptions(q);
   o.allow_list_initials = false;
   o.allow_acronyms = q.hint != NameKindHint::kPerson;
-  o.strict_romanisation = q.hint == NameKindHint::kPerson || kind == v1::ENTITY_KIND_INDIVIDUAL;
+  // A Chinese organisation name's own words are exact pinyin too: another
+  // syllable is another character ("hongyuan" is not "hongyan").
+  o.strict_romanisation =
+      q.hint == NameKindHint::kPerson || kind == v1::ENTITY_KIND_INDIVIDUAL || q.han_organisation;
+  o.romanisation_edit_keeps_consonants = q.han_organisation;
+  o.short_transcriptions =
+      q.han_organisation && q.hint != NameKindHint::kPerson && kind != v1::ENTITY_KIND_INDIVIDUAL;
   o.cache = &q.cache;
   AlignTokensInto(q.tokens, list, o, out);
 }
@@ -427,6 +454,7 @@ NameFeatures ComputeFeatures(const IndexData& d, const QueryName& q, uint32_t na
   int initials = 0, phonetic = 0;
   bool all_exact = n > 0 && m > 0;
   bool number_conflict = false;
+  bool lossy = q.lossy_script;  // see QueryName::han_organisation
   absl::InlinedVector<double, 16> list_sim(m, 0.0);
   const bool person = d.name_facts[name].entity_kind == v1::ENTITY_KIND_INDIVIDUAL;
   for (int i = 0; i < n; ++i) {
@@ -438,6 +466,7 @@ NameFeatures ComputeFeatures(const IndexData& d, const QueryName& q, uint32_t na
       f.query_unmatched_max = std::max(f.query_unmatched_max, w);
       all_exact = false;
       if (q.tokens[i].is_number) number_conflict = true;
+      if (q.han_organisation && q.tokens[i].pinyin) lossy = false;
       continue;
     }
     qm += w * p.similarity;
@@ -492,9 +521,9 @@ NameFeatures ComputeFeatures(const IndexData& d, const QueryName& q, uint32_t na
   f.x[13] = std::log(std::max(1, m));
   f.x[14] = person ? 1 : 0;
   f.x[15] = person ? L : 0;
-  f.x[16] = q.latin ? 0 : 1;
-  f.x[17] = q.latin ? 0 : f.x[0];
-  f.x[18] = q.latin ? 0 : L;
+  f.x[16] = lossy ? 1 : 0;
+  f.x[17] = lossy ? f.x[0] : 0;
+  f.x[18] = lossy ? L : 0;
   f.all_exact = all_exact;
   return f;
 }
@@ -686,7 +715,7 @@ double NameScoreUpperBound(const IndexData& d, const QueryName& q, const QueryKe
 
   // Each term of the model at its largest over what these pairings allow.
   const double* w = kFeatureWeights;
-  const double non_latin = q.latin ? 0 : 1;
+  const double non_latin = q.lossy_script ? 1 : 0;
   const bool person = kind == v1::ENTITY_KIND_INDIVIDUAL;
   double z = kFeatureBias + kScoreShift + w[7] * (n == 1 ? 1 : 0) + w[12] * LogCount(n) +
              w[13] * LogCount(m) + w[14] * (person ? 1 : 0) + w[16] * non_latin;
@@ -807,7 +836,7 @@ QuerySideBound::QuerySideBound(const IndexData& d, const QueryName& q, const Que
   auto W = [](double x) { return x > 1e-6 ? x : 1e-6; };
   const AlignOptions align_defaults;
   const double min_sim = align_defaults.min_similarity;
-  const double non_latin = q.latin ? 0 : 1;
+  const double non_latin = q.lossy_script ? 1 : 0;
   double qw = 0;
   for (const auto& t : q.tokens) qw += W(t.weight);
   const double a = w[0] + w[17] * non_latin;

@@ -493,6 +493,39 @@ TEST(AlignTokensTest, StrictRomanisationOfPinyinWords) {
   EXPECT_EQ(AlignTokens(Tokens("cheng zhu"), chen, strict).pairings[0].method, MatchMethod::kEditDistance);
 }
 
+// Chinese organisation names: a two-syllable pinyin word pairs by the
+// looser short transcription key with a distinctive Latin word, and a word
+// one edit away only if the edit is in a vowel.
+TEST(AlignTokensTest, ShortTranscriptionsAndVowelEditsOfOrganisationNames) {
+  std::vector<AlignToken> q = Tokens("baoli");
+  q[0].pinyin = true;
+  std::vector<AlignToken> poly = Tokens("poly");
+  poly[0].weight = 0.8;
+  AlignOptions org;
+  org.strict_romanisation = true;
+  org.romanisation_edit_keeps_consonants = true;
+  EXPECT_EQ(AlignTokens(q, poly, org).pairings[0].method, MatchMethod::kNone);
+  org.short_transcriptions = true;
+  Alignment al = AlignTokens(q, poly, org);
+  EXPECT_EQ(al.pairings[0].method, MatchMethod::kPhonetic);
+  EXPECT_DOUBLE_EQ(al.pairings[0].similarity, org.short_transcription_similarity);
+  // Not with a common word.
+  poly[0].weight = 0.3;
+  EXPECT_EQ(AlignTokens(q, poly, org).pairings[0].method, MatchMethod::kNone);
+  // Not without the pinyin mark.
+  poly[0].weight = 0.8;
+  q[0].pinyin = false;
+  EXPECT_EQ(AlignTokens(q, poly, org).pairings[0].method, MatchMethod::kNone);
+  // One edit: in a vowel the same name ("hongyuan" / "hongyan"), in a
+  // consonant another ("tongrui" / "tonghui"); without the option both.
+  std::vector<AlignToken> hongyuan = Tokens("hongyuan"), tongrui = Tokens("tongrui");
+  hongyuan[0].pinyin = tongrui[0].pinyin = true;
+  EXPECT_GT(AlignTokens(hongyuan, Tokens("hongyan"), org).pairings[0].similarity, 0.7);
+  EXPECT_EQ(AlignTokens(tongrui, Tokens("tonghui"), org).pairings[0].method, MatchMethod::kNone);
+  org.romanisation_edit_keeps_consonants = false;
+  EXPECT_GT(AlignTokens(tongrui, Tokens("tonghui"), org).pairings[0].similarity, 0.7);
+}
+
 // Korean likewise, by KoreanRomanisationKey, without the edit.
 TEST(AlignTokensTest, StrictRomanisationOfHangulWords) {
   std::vector<AlignToken> q = Tokens("yongil kang");

@@ -132,6 +132,52 @@ TEST(TranscriptionKeyTest, ChineseTranscriptionsShareTheKeyOfTheLatinWord) {
   EXPECT_EQ(LatinTranscriptionKey(""), "");
 }
 
+TEST(TranscriptionKeyTest, ShortKeysWriteGlides) {
+  EXPECT_EQ(ShortPinyinTranscriptionKey("niuwei"), "NW");
+  EXPECT_EQ(ShortLatinTranscriptionKey("neway"), "NW");
+  EXPECT_EQ(PinyinTranscriptionKey("niuwei"), "N");  // the long key drops w
+  EXPECT_EQ(ShortPinyinTranscriptionKey("baoli"), "PL");
+  EXPECT_EQ(ShortLatinTranscriptionKey("poly"), "PL");  // a final y is a vowel
+  EXPECT_EQ(ShortLatinTranscriptionKey("yale"), "YL");
+  EXPECT_EQ(LatinVowelGroupCount("poly"), 2);
+  EXPECT_EQ(LatinVowelGroupCount("neway"), 2);
+  EXPECT_EQ(LatinVowelGroupCount("yale"), 2);
+  EXPECT_EQ(LatinVowelGroupCount("strength"), 1);
+}
+
+TEST(TranscriptionKeyTest, PinyinWords) {
+  EXPECT_TRUE(IsPinyinWord("tianao"));
+  EXPECT_TRUE(IsPinyinWord("yunze"));
+  EXPECT_TRUE(IsPinyinWord("zhongguo"));
+  EXPECT_TRUE(IsPinyinWord("china"));  // chi + na
+  EXPECT_TRUE(IsPinyinWord("er"));
+  EXPECT_FALSE(IsPinyinWord("poly"));
+  EXPECT_FALSE(IsPinyinWord("benin"));  // "be" is no syllable
+  EXPECT_FALSE(IsPinyinWord("sinno"));
+  EXPECT_FALSE(IsPinyinWord("ircen"));
+  EXPECT_FALSE(IsPinyinWord(""));
+}
+
+TEST(TranscriptionKeyTest, ShortMatchNeedsTwoSyllablesAgreeingVowelsAndNoPinyin) {
+  EXPECT_TRUE(ShortTranscriptionKeysMatch("baoli", "poly"));
+  EXPECT_TRUE(ShortTranscriptionKeysMatch("xinnuo", "sinno"));
+  EXPECT_TRUE(ShortTranscriptionKeysMatch("niuwei", "neway"));
+  EXPECT_TRUE(ShortTranscriptionKeysMatch("beining", "benin"));
+  // No syllable's vowels agree.
+  EXPECT_FALSE(ShortTranscriptionKeysMatch("fusheng", "vision"));
+  EXPECT_FALSE(ShortTranscriptionKeysMatch("shunda", "zenith"));
+  // One begins with a vowel, the other not.
+  EXPECT_FALSE(ShortTranscriptionKeysMatch("lijian", "ircen"));
+  // The Latin word is pinyin: it pairs by spelling, not by sound.
+  EXPECT_FALSE(ShortTranscriptionKeysMatch("taidong", "tianao"));
+  EXPECT_FALSE(ShortTranscriptionKeysMatch("xinnuo", "china"));
+  // Three syllables are TranscriptionKeysMatch's; long Latin words never.
+  EXPECT_FALSE(ShortTranscriptionKeysMatch("pulaimi", "plymouth"));
+  EXPECT_FALSE(ShortTranscriptionKeysMatch("baoli", "polyphony"));
+  // One class only.
+  EXPECT_FALSE(ShortTranscriptionKeysMatch("maiao", "mayo"));
+}
+
 TEST(ChineseRomanisationKeyTest, PinyinAndWadeGilesAgree) {
   EXPECT_EQ(ChineseRomanisationKey("zhang"), ChineseRomanisationKey("chang"));
   EXPECT_EQ(ChineseRomanisationKey("xu"), ChineseRomanisationKey("hsu"));

@@ -17,6 +17,7 @@
 #include <cstdlib>
 #include <map>
 #include <memory>
+#include <random>
 #include <string>
 #include <thread>
 #include <utility>
@@ -96,6 +97,26 @@ class IndexRecallTest : public ::testing::Test {
             han_->push_back(hk);
           }
         }
+      }
+    }
+
+    // Invented Chinese company names of the usual shape (a city, a
+    // two-character name, an industry term, a legal form): their
+    // two-syllable names exercise the short transcription keys.
+    {
+      const std::vector<std::string> cities = {"深圳", "上海", "北京", "广州", "杭州", "苏州", "宁波", ""};
+      const std::vector<std::string> chars = {"华", "信", "达", "通", "新", "天", "海", "金", "宏", "利",
+                                              "安", "恒", "泰", "盛", "源", "德", "兴", "保", "纽", "威",
+                                              "诺", "贝", "宁", "博", "瑞", "丰", "嘉", "鑫", "美", "欣"};
+      const std::vector<std::string> terms = {"科技", "电子", "电子科技", "机械", "贸易", "信息技术",
+                                              "实业", "设备", "精密", "光电", "数控设备", "通信"};
+      std::mt19937_64 rng(kSeed);
+      for (int i = 0; i < 200; ++i) {
+        Query q;
+        q.name = cities[rng() % cities.size()] + chars[rng() % chars.size()] + chars[rng() % chars.size()] +
+                 terms[rng() % terms.size()] + "有限公司";
+        q.kind = PartyKind::kOrganization;
+        han_->push_back(std::move(q));
       }
     }
 

@@ -504,6 +504,34 @@ TEST_F(ScreenerTest, ChineseTranscriptionOfAForeignNameFindsItsLatinListing) {
   EXPECT_FALSE(AlertsOn("Pulai Mile Industrial", "O-021"));
 }
 
+TEST_F(ScreenerTest, TwoSyllableChineseBrandPairsByItsSoundWithTheLatinListing) {
+  // 科兰 romanises to "kelan", a two-syllable rendering of "Kolan" (K-L-N,
+  // the vowels of the second syllable agree): an alert for an organisation.
+  const std::string q = "科兰精密机械有限公司";
+  EXPECT_EQ(Top(q), "O-028");
+  EXPECT_TRUE(AlertsOn(q, "O-028"));
+  EXPECT_TRUE(TopHitPairs(q, "kelan", "kolan"));
+  // 科勒 "kele": the same consonants, but no syllable's vowels agree.
+  EXPECT_FALSE(AlertsOn("科勒精密机械有限公司", "O-028"));
+}
+
+TEST_F(ScreenerTest, ChineseOrganisationWithItsOwnNameUnmatchedDoesNotAlert) {
+  // Place and industry words translate exactly; the name's own word 安安
+  // ("anan") is not in the listing, as in Latin script.
+  EXPECT_FALSE(AlertsOn("北京安安科技贸易集团有限公司", "O-029"));
+  EXPECT_FALSE(AlertsOn("Beijing Anan Technology Trading Group Co Ltd", "O-029"));
+  EXPECT_TRUE(AlertsOn("北京科技贸易集团有限公司", "O-029"));
+}
+
+TEST_F(ScreenerTest, ChineseOrganisationSyllablesAreNotTypos) {
+  // 通辉 is "tonghui"; 通瑞 "tongrui" is another character, one consonant
+  // away: no alert, though the words are one edit apart.
+  EXPECT_TRUE(AlertsOn("苏州通辉贸易有限公司", "O-030"));
+  EXPECT_FALSE(AlertsOn("苏州通瑞贸易有限公司", "O-030"));
+  // Typed in Latin, "Tongrui" may be a typo of "Tonghui" and is scored so.
+  EXPECT_GT(ScoreOf("Suzhou Tongrui Trading", "O-030"), ScoreOf("苏州通瑞贸易有限公司", "O-030"));
+}
+
 TEST_F(ScreenerTest, ChineseNameCutTwoWaysIsScreenedInBothReadings) {
   // 星辰微電子: "xingchen" + "microelectronics" by longest term, or
   // "xingchenwei" + "electronics" as the listing cuts it. Both readings are
