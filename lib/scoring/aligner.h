@@ -231,8 +231,8 @@ struct AlignOptions {
   // organisation names: between persons a two-syllable given name near
   // another word is another name. Default: false.
   bool short_transcriptions = false;
-  // Default: 0.8.
-  double short_transcription_similarity = 0.8;
+  // Default: 0.85.
+  double short_transcription_similarity = 0.85;
   // ... only with list words of at least this weight: a short key is
   // shared by many words, and a common one ("china" for "xinnuo") is no
   // brand. Default: 0.5.
