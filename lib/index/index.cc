@@ -70,48 +70,65 @@ const v1::Entity& IndexData::ParseEntity(uint32_t e) const {
   return *expected;  // another thread parsed it first
 }
 
+namespace {
+
+// Fills `keys` and `ids` (same positions, sorted by key) with the key
+// `key_of(token)` of each vocabulary token that has one ("" for none).
+template <typename KeyOf>
+void BuildKeyTable(size_t vocab_size, KeyOf key_of, std::vector<std::string>* keys, std::vector<uint32_t>* ids) {
+  std::vector<std::pair<std::string, uint32_t>> keyed;
+  for (uint32_t t = 0; t < vocab_size; ++t) {
+    std::string k = key_of(t);
+    if (!k.empty()) keyed.emplace_back(std::move(k), t);
+  }
+  std::sort(keyed.begin(), keyed.end());
+  for (auto& [k, t] : keyed) {
+    keys->push_back(std::move(k));
+    ids->push_back(t);
+  }
+}
+
+// The ids of the table's tokens whose key is `key`.
+absl::Span<const uint32_t> LookUpKeyTable(const std::vector<std::string>& keys, const std::vector<uint32_t>& ids,
+                                          absl::string_view key) {
+  auto [lo, hi] = std::equal_range(keys.begin(), keys.end(), key,
+                                   [](absl::string_view a, absl::string_view b) { return a < b; });
+  return absl::MakeConstSpan(ids.data() + (lo - keys.begin()), static_cast<size_t>(hi - lo));
+}
+
+}  // namespace
+
 absl::Span<const uint32_t> IndexData::TranscriptionTokens(absl::string_view key) const {
   absl::call_once(transcription_once_, [this] {
-    std::vector<std::pair<std::string, uint32_t>> keyed;
-    for (uint32_t t = 0; t < vocab.size(); ++t) {
-      if (vocab[t].size() < kTranscriptionMinLatinLength) continue;
-      std::string k = LatinTranscriptionKey(vocab[t]);
-      if (k.size() >= kTranscriptionMinKey) keyed.emplace_back(std::move(k), t);
-    }
-    std::sort(keyed.begin(), keyed.end());
-    for (auto& [k, t] : keyed) {
-      transcription_keys_.push_back(std::move(k));
-      transcription_ids_.push_back(t);
-    }
+    BuildKeyTable(
+        vocab.size(),
+        [this](uint32_t t) {
+          if (vocab[t].size() < kTranscriptionMinLatinLength) return std::string();
+          std::string k = LatinTranscriptionKey(vocab[t]);
+          return k.size() >= kTranscriptionMinKey ? k : std::string();
+        },
+        &transcription_keys_, &transcription_ids_);
   });
-  auto [lo, hi] = std::equal_range(transcription_keys_.begin(), transcription_keys_.end(), key,
-                                   [](absl::string_view a, absl::string_view b) { return a < b; });
-  return absl::MakeConstSpan(transcription_ids_.data() + (lo - transcription_keys_.begin()),
-                             static_cast<size_t>(hi - lo));
+  return LookUpKeyTable(transcription_keys_, transcription_ids_, key);
 }
 
 absl::Span<const uint32_t> IndexData::ShortTranscriptionTokens(absl::string_view key) const {
   absl::call_once(short_transcription_once_, [this] {
-    std::vector<std::pair<std::string, uint32_t>> keyed;
-    for (uint32_t t = 0; t < vocab.size(); ++t) {
-      const std::string& w = vocab[t];
-      if (w.size() < kTranscriptionMinLatinLength || w.size() > kShortTranscriptionMaxLatinLength ||
-          LatinVowelGroupCount(w) != 2 || weight[t] < AlignOptions().short_transcription_min_weight) {
-        continue;
-      }
-      std::string k = ShortLatinTranscriptionKey(w);
-      if (k.size() >= kShortTranscriptionMinKey) keyed.emplace_back(std::move(k), t);
-    }
-    std::sort(keyed.begin(), keyed.end());
-    for (auto& [k, t] : keyed) {
-      short_transcription_keys_.push_back(std::move(k));
-      short_transcription_ids_.push_back(t);
-    }
+    const double min_weight = AlignOptions().short_transcription_min_weight;
+    BuildKeyTable(
+        vocab.size(),
+        [this, min_weight](uint32_t t) {
+          const std::string& w = vocab[t];
+          if (w.size() < kTranscriptionMinLatinLength || w.size() > kShortTranscriptionMaxLatinLength ||
+              LatinVowelGroupCount(w) != 2 || weight[t] < min_weight) {
+            return std::string();
+          }
+          std::string k = ShortLatinTranscriptionKey(w);
+          return k.size() >= kShortTranscriptionMinKey ? k : std::string();
+        },
+        &short_transcription_keys_, &short_transcription_ids_);
   });
-  auto [lo, hi] = std::equal_range(short_transcription_keys_.begin(), short_transcription_keys_.end(), key,
-                                   [](absl::string_view a, absl::string_view b) { return a < b; });
-  return absl::MakeConstSpan(short_transcription_ids_.data() + (lo - short_transcription_keys_.begin()),
-                             static_cast<size_t>(hi - lo));
+  return LookUpKeyTable(short_transcription_keys_, short_transcription_ids_, key);
 }
 
 const std::vector<v1::EntityList>& IndexData::all_lists() const {
