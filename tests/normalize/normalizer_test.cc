@@ -454,6 +454,19 @@ TEST(NormalizerTest, CyrillicOrganisationWordsGiveATranslatedReading) {
   EXPECT_FALSE(llc[1].legal_forms.empty());
 }
 
+// English words written in Cyrillic read as the English words in the
+// second reading ("Мечел-Сталь Менеджмент" is listed as MECHEL-STEEL
+// MANAGEMENT; transliterated, "menedzhment" is far from it).
+TEST(NormalizerTest, CyrillicLoanwordsOfCompanyNamesGiveTheirEnglishWords) {
+  std::vector<NormalizedName> r = Readings("Мечел-Сталь Менеджмент");
+  ASSERT_EQ(r.size(), 2u);
+  EXPECT_EQ(Texts(r[0]), "mechel stal menedzhment");
+  EXPECT_EQ(Texts(r[1]), "mechel steel management");
+  std::vector<NormalizedName> d = Readings("Газпром Инвест Девелопмент");
+  ASSERT_EQ(d.size(), 2u);
+  EXPECT_EQ(Texts(d[1]), "gazprom invest development");
+}
+
 // Dictionary translations are marked: the screener pairs them only with
 // forms of the same English word.
 TEST(NormalizerTest, ChineseTermTranslationsAreMarked) {
