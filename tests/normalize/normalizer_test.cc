@@ -467,6 +467,18 @@ TEST(NormalizerTest, CyrillicLoanwordsOfCompanyNamesGiveTheirEnglishWords) {
   EXPECT_EQ(Texts(d[1]), "gazprom invest development");
 }
 
+// Belarusian legal forms, in the spellings of both transliterations the
+// normalizer may choose, and Belarusian organisation words.
+TEST(NormalizerTest, BelarusianLegalFormsAndOrganisationWords) {
+  EXPECT_THAT(Norm("Адкрытае акцыянернае таварыства Аршанскі завод").legal_forms, ElementsAre("ojsc"));
+  EXPECT_THAT(Norm("Акцыянернае таварыства 2566 Завод па рамонце").legal_forms, ElementsAre("jsc"));
+  EXPECT_THAT(Norm("Таварыства з абмежаванай адказнасцю Зарубіна").legal_forms, ElementsAre("llc"));
+  EXPECT_THAT(Norm("ААТ Зарубіна").legal_forms, ElementsAre("ojsc"));
+  std::vector<NormalizedName> r = Readings("Акцыянернае таварыства 2566 Завод па рамонце");
+  ASSERT_EQ(r.size(), 2u);
+  EXPECT_THAT(Texts(r[1]), ::testing::EndsWith("tavarystva 2566 plant pa repair"));
+}
+
 // Dictionary translations are marked: the screener pairs them only with
 // forms of the same English word.
 TEST(NormalizerTest, ChineseTermTranslationsAreMarked) {
