@@ -26,10 +26,15 @@ const std::vector<std::u32string>& Endings() {
 }  // namespace
 
 const std::string* FindCyrillicTerm(const Dictionaries& dict, const std::u32string& word) {
-  if (dict.cyrillic_terms.empty() || word.size() < 3) return nullptr;
+  if (dict.cyrillic_terms.empty() || word.empty()) return nullptr;
   std::u32string lower;
   lower.reserve(word.size());
   for (char32_t c : word) lower.push_back(static_cast<char32_t>(u_tolower(static_cast<UChar32>(c))));
+  if (word.size() < 3) {
+    // A short word is only itself: a conjunction or preposition ("и").
+    auto it = dict.cyrillic_terms.find(EncodeUtf8(lower));
+    return it == dict.cyrillic_terms.end() ? nullptr : &it->second;
+  }
   return FindWithEnding(dict.cyrillic_terms, lower, Endings(), 3);
 }
 

@@ -204,7 +204,7 @@ absl::Status LoadCyrillicTerms(Dictionaries* d) {
   for (const Line& line : *lines) {
     if (!IsTermLine(line)) return LineError(kFile, line, "expected 'stem | English words'");
     const std::u32string stem = DecodeUtf8(line.fields[0]);
-    if (stem.size() < 3) return LineError(kFile, line, "a stem needs 3 or more letters");
+    // A stem of 1-2 letters is a whole word (FindCyrillicTerm).
     for (char32_t c : stem) {
       if (c < 0x0400 || c > 0x04FF || u_tolower(static_cast<UChar32>(c)) != static_cast<UChar32>(c)) {
         return LineError(kFile, line, "a stem is lower-case Cyrillic letters");

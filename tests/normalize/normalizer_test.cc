@@ -63,6 +63,15 @@ std::string Texts(const NormalizedName& n) {
   return absl::StrJoin(out, " ");
 }
 
+// The same without stop words.
+std::string CoreTexts(const NormalizedName& n) {
+  std::vector<std::string> out;
+  for (const NormalizedToken& t : n.tokens) {
+    if (t.role != TokenRole::kStopword) out.push_back(t.text);
+  }
+  return absl::StrJoin(out, " ");
+}
+
 std::string Joined(absl::string_view s, NameKindHint hint = NameKindHint::kUnknown) {
   return absl::StrJoin(Tokens(s, hint), " ");
 }
@@ -462,6 +471,11 @@ TEST(NormalizerTest, CyrillicLoanwordsOfCompanyNamesGiveTheirEnglishWords) {
   ASSERT_EQ(r.size(), 2u);
   EXPECT_EQ(Texts(r[0]), "mechel stal menedzhment");
   EXPECT_EQ(Texts(r[1]), "mechel steel management");
+  // "и" (and) is only itself: in the translated reading a stop word, not
+  // the one-letter token "i" that no English listing has.
+  std::vector<NormalizedName> a = Readings("Радиотехнические и Информационные Системы");
+  ASSERT_EQ(a.size(), 2u);
+  EXPECT_EQ(CoreTexts(a[1]), "radiotechnical information systems");
   std::vector<NormalizedName> d = Readings("Газпром Инвест Девелопмент");
   ASSERT_EQ(d.size(), 2u);
   EXPECT_EQ(Texts(d[1]), "gazprom invest development");
@@ -476,7 +490,7 @@ TEST(NormalizerTest, BelarusianLegalFormsAndOrganisationWords) {
   EXPECT_THAT(Norm("ААТ Зарубіна").legal_forms, ElementsAre("ojsc"));
   std::vector<NormalizedName> r = Readings("Акцыянернае таварыства 2566 Завод па рамонце");
   ASSERT_EQ(r.size(), 2u);
-  EXPECT_THAT(Texts(r[1]), ::testing::EndsWith("tavarystva 2566 plant pa repair"));
+  EXPECT_THAT(Texts(r[1]), ::testing::EndsWith("tavarystva 2566 plant for repair"));
 }
 
 // Dictionary translations are marked: the screener pairs them only with
@@ -689,9 +703,12 @@ TEST(NormalizerTest, LargeInputIsFast) {
   r = N().Normalize(one_word);
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r->tokens.size(), 1u);
+  // A guard against super-linear work on long input, not a speed
+  // measurement (bench/ measures speed): linear, these 3 MiB take about
+  // 1 s, 13 s under the sanitizers on a busy machine; quadratic, hours.
   double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  EXPECT_LT(seconds, 10.0);
+  EXPECT_LT(seconds, 60.0);
 }
 
 TEST(NormalizerTest, ConcurrentUseGivesSameResults) {
