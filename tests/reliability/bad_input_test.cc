@@ -53,6 +53,12 @@
 namespace partyscreen {
 namespace {
 
+// The bound of the tests that input must not hang on: a guard against
+// super-linear (or exponential) work, not a speed measurement (bench/
+// measures speed). Linear work takes a few seconds at most, also under the
+// sanitizers on a busy machine; the failures it guards against take hours.
+constexpr std::chrono::seconds kNoHang(60);
+
 using ::testing::HasSubstr;
 using ::testing::Not;
 using testing_util::FixtureCsv;
@@ -250,7 +256,7 @@ TEST(BadListFileTest, TenMegabyteFieldIsReadWhole) {
   ASSERT_TRUE(r.ok()) << r.status().code();
   ASSERT_EQ(r->entities_size(), 7);
   EXPECT_EQ(r->entities(6).remarks().size() + r->entities(6).listings(0).remarks().size(), big.size());
-  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(10));
+  EXPECT_LT(std::chrono::steady_clock::now() - start, kNoHang);
 }
 
 TEST(BadListFileTest, TenMegabyteNameIsHandledWithoutHanging) {
@@ -267,7 +273,7 @@ TEST(BadListFileTest, TenMegabyteNameIsHandledWithoutHanging) {
     EXPECT_EQ(r.status().code(), absl::StatusCode::kInvalidArgument);
     EXPECT_THAT(r.status().message(), HasSubstr("big_name.csv:8"));
   }
-  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(10));
+  EXPECT_LT(std::chrono::steady_clock::now() - start, kNoHang);
 }
 
 std::string ToUtf16(const std::string& ascii_or_utf8, bool big_endian) {
@@ -397,7 +403,7 @@ TEST(BadListFileTest, BillionLaughsIsNeverExpanded) {
   const std::string path = absl::StrCat(PARTYSCREEN_SOURCE_DIR, "/tests/testdata/un/billion_laughs.xml");
   auto start = std::chrono::steady_clock::now();
   auto r = ReadAs(path, ListFormat::kUnXml);
-  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(5));
+  EXPECT_LT(std::chrono::steady_clock::now() - start, kNoHang);
   if (r.ok()) {
     for (const auto& e : r->entities()) {
       for (const auto& n : e.names()) {
@@ -503,7 +509,7 @@ TEST_F(BadQueryTest, OneMegabyteQueryIsInvalidArgumentWithoutTheName) {
   while (name.size() < (1u << 20)) absl::StrAppend(&name, kSecretName, " ");
   auto start = std::chrono::steady_clock::now();
   auto r = ScreenName(name);
-  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(2));
+  EXPECT_LT(std::chrono::steady_clock::now() - start, kNoHang);
   EXPECT_EQ(r.status().code(), absl::StatusCode::kInvalidArgument) << r.status().code();
   EXPECT_THAT(r.status().message(), Not(HasSubstr("Xanthippe")));
   EXPECT_THAT(r.status().message(), Not(HasSubstr("Quorvalid")));
