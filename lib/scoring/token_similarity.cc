@@ -236,7 +236,23 @@ TokenSimilarity CompareTokens(absl::string_view q, absl::string_view l,
       std::max(options.loose_phonetic_similarity, options.loose_consonant_similarity);
   if (options.loose_phonetic && !nisba_conflict && sim < loose_best && loose_best >= score_cutoff && shorter >= 3) {
     const std::string cq = WrittenConsonants(q);
-    if (cq.size() >= 2 && cq == WrittenConsonants(l)) {
+    // Two consonants say little: then the words also both begin with a
+    // vowel or both with a consonant ("samih" is not "usama": "sm"). An a
+    // or e before a doubled consonant may be an article written onto the
+    // word ("eddine" for al-din, "essaadi" for al-saadi) or a vowel
+    // ("essam", "ammar"): either.
+    enum Start { kConsonant, kVowel, kEither };
+    auto start = [](absl::string_view w) {
+      auto vowel = [](char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; };
+      if (w.empty() || !vowel(w[0])) return kConsonant;
+      if ((w[0] == 'a' || w[0] == 'e') && w.size() >= 3 && w[1] == w[2] && !vowel(w[1])) return kEither;
+      return kVowel;
+    };
+    auto starts_agree = [&] {
+      const Start a = start(q), b = start(l);
+      return a == kEither || b == kEither || a == b;
+    };
+    if (cq.size() >= 2 && cq == WrittenConsonants(l) && (cq.size() > 2 || starts_agree())) {
       sim = loose_best;
       method = MatchMethod::kPhonetic;
     } else if (sim < options.loose_phonetic_similarity) {

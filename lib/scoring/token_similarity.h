@@ -46,7 +46,10 @@
 //   7. Loose (only with `loose_phonetic`, for queries written in a script
 //      without short vowels), when s is lower, for tokens of 3+ letters:
 //      `loose_consonant_similarity` if their `WrittenConsonants` (2+
-//      letters) agree (wtn/watan, shmlkh/shamlakh, dwa/dawwa, lwy/levi),
+//      letters) agree (wtn/watan, shmlkh/shamlakh, dwa/dawwa, lwy/levi;
+//      with only 2, both begin with a vowel or neither does: amr/omar,
+//      not samih/usama; an a or e before a doubled consonant, maybe an
+//      article written onto the word, agrees with both: din/eddine),
 //      else `loose_phonetic_similarity` if their LooseSkeleton keys of 3+
 //      symbols agree; kPhonetic. Rules 6 and 7 do not pair a name with its
 //      nisba for such a query (NisbaConflict).

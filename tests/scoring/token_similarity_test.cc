@@ -236,6 +236,14 @@ TEST(CompareTokensTest, LoosePhoneticForScriptsWithoutShortVowels) {
   EXPECT_EQ(consonants, "");
   EXPECT_EQ(WrittenConsonants("masalmeh"), "mslm");
   EXPECT_EQ(LooseSkeleton("zuheir"), LooseSkeleton("zhir"));
+  // Two written consonants: both words begin with a vowel or neither does.
+  EXPECT_EQ(WrittenConsonants("samih"), WrittenConsonants("usama"));  // "sm"
+  EXPECT_LT(CompareTokens("samih", "usama", loose).similarity, 0.7);
+  EXPECT_DOUBLE_EQ(CompareTokens("amr", "omar", loose).similarity, 0.9);
+  EXPECT_DOUBLE_EQ(CompareTokens("izzat", "ezat", loose).similarity, 0.9);
+  // An a or e before a doubled consonant may be an article written onto
+  // the word: it agrees with either.
+  EXPECT_DOUBLE_EQ(CompareTokens("din", "eddine", loose).similarity, 0.9);
 }
 
 TEST(CompareTokensTest, LoosePhoneticDoesNotPairANameWithItsNisba) {
