@@ -205,6 +205,9 @@ inline bool IsVowelLetter(char c) {
   return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'v';
 }
 
+// a e i o u: the vowels of a Latin word, and of pinyin but for v (u-umlaut).
+inline bool IsPlainVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+
 inline void PushClass(char c, std::string* key) {
   if (key->empty() || key->back() != c) key->push_back(c);
 }
@@ -265,8 +268,7 @@ std::string TranscriptionKey(absl::string_view s, bool pinyin, bool glides = fal
   for (size_t i = 0; i < s.size(); ++i) {
     const char c = s[i];
     const char next = i + 1 < s.size() ? s[i + 1] : '\0';
-    if (glides && (c == 'w' || c == 'y') &&
-        (next == 'a' || next == 'e' || next == 'i' || next == 'o' || next == 'u')) {
+    if (glides && (c == 'w' || c == 'y') && IsPlainVowel(next)) {
       PushClass(c == 'w' ? 'W' : 'Y', &key);
     } else if (const char digraph = DigraphClass(c, next, pinyin)) {
       PushClass(digraph, &key);
@@ -305,11 +307,10 @@ std::string ShortPinyinTranscriptionKey(absl::string_view s) { return Transcript
 std::string ShortLatinTranscriptionKey(absl::string_view s) { return TranscriptionKey(s, false, true); }
 
 int LatinVowelGroupCount(absl::string_view s) {
-  auto vowel = [](char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; };
   int groups = 0;
   bool in_vowel = false;
   for (size_t i = 0; i < s.size(); ++i) {
-    const bool v = vowel(s[i]) || (s[i] == 'y' && !(i + 1 < s.size() && vowel(s[i + 1])) && i > 0);
+    const bool v = IsPlainVowel(s[i]) || (s[i] == 'y' && !(i + 1 < s.size() && IsPlainVowel(s[i + 1])) && i > 0);
     if (v && !in_vowel) ++groups;
     in_vowel = v;
   }
@@ -458,10 +459,9 @@ std::array<char, 2> VowelClasses(absl::string_view s, bool pinyin) {
   size_t i = 0;
   auto vowel = [&](size_t k) {
     const char c = s[k];
-    if (c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u') return true;
+    if (IsPlainVowel(c)) return true;
     if (pinyin) return c == 'v';
-    return c == 'y' && k > 0 && !(k + 1 < s.size() && (s[k + 1] == 'a' || s[k + 1] == 'e' || s[k + 1] == 'i' ||
-                                                        s[k + 1] == 'o' || s[k + 1] == 'u'));
+    return c == 'y' && k > 0 && !(k + 1 < s.size() && IsPlainVowel(s[k + 1]));
   };
   while (i < s.size() && n < 2) {
     if (!vowel(i)) {
@@ -503,9 +503,8 @@ bool IsPinyinWord(absl::string_view s) {
 }
 
 bool ShortTranscriptionKeysMatch(absl::string_view pinyin, absl::string_view latin) {
-  auto vowel = [](char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; };
   if (latin.size() < kTranscriptionMinLatinLength || latin.size() > kShortTranscriptionMaxLatinLength ||
-      pinyin.empty() || vowel(pinyin[0]) != vowel(latin[0]) || PinyinSyllableCount(pinyin) != 2 ||
+      pinyin.empty() || IsPlainVowel(pinyin[0]) != IsPlainVowel(latin[0]) || PinyinSyllableCount(pinyin) != 2 ||
       LatinVowelGroupCount(latin) != 2 || IsPinyinWord(latin)) {
     return false;
   }
