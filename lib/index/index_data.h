@@ -218,7 +218,9 @@ struct IndexData {
   absl::Span<const uint32_t> TranscriptionTokens(absl::string_view key) const;
   // The same for ShortLatinTranscriptionKey, over the vocabulary tokens a
   // two-syllable pinyin token may transcribe (ShortTranscriptionKeysMatch:
-  // 4-6 letters, 2 vowel groups, a key of 2+ classes). Thread-safe.
+  // 4-6 letters, 2 vowel groups, a key of 2+ classes) and the aligner may
+  // pair with one (weight >= AlignOptions::short_transcription_min_weight);
+  // the caller checks the rest of ShortTranscriptionKeysMatch. Thread-safe.
   absl::Span<const uint32_t> ShortTranscriptionTokens(absl::string_view key) const;
 
   // Identifier value (upper-case letters and digits only) → entities
