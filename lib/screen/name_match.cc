@@ -279,7 +279,6 @@ absl::StatusOr<QueryName> PrepareNormalizedQuery(const IndexData& d, NormalizedN
   }
   q.han_organisation = q.normalized.script == "Hani" &&
                        std::any_of(q.tokens.begin(), q.tokens.end(), [](const AlignToken& t) { return t.translated; });
-  q.lossy_script = !q.latin;
   q.similar.resize(q.tokens.size());
   q.bound_similar.resize(q.tokens.size());
   for (size_t i = 0; i < q.tokens.size(); ++i) {
@@ -454,7 +453,7 @@ NameFeatures ComputeFeatures(const IndexData& d, const QueryName& q, uint32_t na
   int initials = 0, phonetic = 0;
   bool all_exact = n > 0 && m > 0;
   bool number_conflict = false;
-  bool lossy = q.lossy_script;  // see QueryName::han_organisation
+  bool lossy = !q.latin;  // the non-Latin terms apply (see QueryName::han_organisation)
   absl::InlinedVector<double, 16> list_sim(m, 0.0);
   const bool person = d.name_facts[name].entity_kind == v1::ENTITY_KIND_INDIVIDUAL;
   for (int i = 0; i < n; ++i) {
@@ -715,7 +714,7 @@ double NameScoreUpperBound(const IndexData& d, const QueryName& q, const QueryKe
 
   // Each term of the model at its largest over what these pairings allow.
   const double* w = kFeatureWeights;
-  const double non_latin = q.lossy_script ? 1 : 0;
+  const double non_latin = q.latin ? 0 : 1;
   const bool person = kind == v1::ENTITY_KIND_INDIVIDUAL;
   double z = kFeatureBias + kScoreShift + w[7] * (n == 1 ? 1 : 0) + w[12] * LogCount(n) +
              w[13] * LogCount(m) + w[14] * (person ? 1 : 0) + w[16] * non_latin;
@@ -836,7 +835,7 @@ QuerySideBound::QuerySideBound(const IndexData& d, const QueryName& q, const Que
   auto W = [](double x) { return x > 1e-6 ? x : 1e-6; };
   const AlignOptions align_defaults;
   const double min_sim = align_defaults.min_similarity;
-  const double non_latin = q.lossy_script ? 1 : 0;
+  const double non_latin = q.latin ? 0 : 1;
   double qw = 0;
   for (const auto& t : q.tokens) qw += W(t.weight);
   const double a = w[0] + w[17] * non_latin;

@@ -63,18 +63,15 @@ struct QueryName {
   std::vector<std::pair<int, uint32_t>> split_similar;
   NameKindHint hint = NameKindHint::kUnknown;
   bool latin = true;  // the query was written in Latin script
-  // The score model's non-Latin terms (x16-x18) may apply: a
-  // transliteration loses letters, so its tokens match less well than a
-  // Latin query's, and the model lifts its scores. The score bounds assume
-  // they apply.
-  bool lossy_script = false;
   // A Chinese-script name with organisation terms: its terms are
-  // translated and its other characters give their exact pinyin. The
-  // non-Latin terms apply to it only while each of its pinyin words
+  // translated and its other characters give their exact pinyin. The score
+  // model's non-Latin terms (x16-x18: a transliteration loses letters, and
+  // the model lifts its scores) apply to it only while each of its pinyin words
   // (its own name, AlignToken::pinyin) is matched: with that name
   // unmatched it covers a list name no better than a Latin query would
   // ("南京安安电子科技有限公司" is not "Nanjing Electronics Technology
-  // Institute", as "Nanjing Anan Electronics Technology" is not).
+  // Institute", as "Nanjing Anan Electronics Technology" is not). The
+  // score bounds assume the terms apply to every non-Latin query.
   bool han_organisation = false;
   bool loose = false;  // ... in a script that does not write short vowels (Arabic, Hebrew)
   bool syllabic = false;  // ... in Han, Hangul or kana (TokenSimilarityOptions::phonetic_same_vowel_groups)

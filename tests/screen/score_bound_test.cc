@@ -226,7 +226,6 @@ TEST_F(ScoreBoundTest, PairsTheLookupMissesStayWithinTheirBound) {
     for (int script = 0; script < 3; ++script) {
       QueryName query;
       query.latin = script == 0;
-      query.lossy_script = script != 0;
       query.loose = script == 2;
       const bool loose = query.loose;
       std::vector<SimilarToken> found = FindSimilarTokens(d, token, loose, /*with_prefix=*/true);
