@@ -60,13 +60,29 @@ std::vector<SimilarToken> LookUpSimilarTokens(const IndexData& d, absl::string_v
       const size_t b = static_cast<size_t>(h >> (64 - IndexData::kDeletionBucketBits));
       if (d.deletion_buckets[b] < d.deletion_keys.size()) __builtin_prefetch(d.deletion_keys.data() + d.deletion_buckets[b]);
     }
-    std::vector<uint32_t> found;
+    // Each token once (a token shares many deletion strings with a close
+    // word): stamped per lookup in a per-thread array over the vocabulary.
+    thread_local std::vector<uint32_t> stamp;
+    thread_local uint32_t serial = 0;
+    if (stamp.size() != d.vocab.size()) {
+      stamp.assign(d.vocab.size(), 0);
+      serial = 0;
+    }
+    if (++serial == 0) {
+      std::fill(stamp.begin(), stamp.end(), 0);
+      serial = 1;
+    }
+    thread_local std::vector<uint32_t> found;
+    found.clear();
     for (uint64_t h : hashes) {
       const auto range = d.DeletionRange(h);
-      for (uint32_t i = range.first; i < range.second; ++i) found.push_back(d.deletion_tokens[i]);
+      for (uint32_t i = range.first; i < range.second; ++i) {
+        const uint32_t t = d.deletion_tokens[i];
+        if (stamp[t] == serial) continue;
+        stamp[t] = serial;
+        found.push_back(t);
+      }
     }
-    std::sort(found.begin(), found.end());
-    found.erase(std::unique(found.begin(), found.end()), found.end());
     // Each OSA edit changes at most two letters of a word's letter set: a
     // token whose letters differ in more than 2k is more than k edits away
     // (most tokens sharing a deletion string are), without a distance.

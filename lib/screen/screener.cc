@@ -298,13 +298,19 @@ absl::StatusOr<ScreenResult> Screener::Screen(const Query& query, const ScreenOp
     const size_t limit = static_cast<size_t>(options.limit);
     double kth = -1;  // a lower bound of the limit-th best adjusted entity score
     std::vector<double> finals;
+    // kth is recomputed over all entities scored so far, at intervals that
+    // grow with their number (a quarter of it, at least 8 names): the work
+    // stays linear in the names scored. A later recomputation only stops
+    // sooner; the hits are the same.
+    int64_t next_check = 8;
     for (size_t k = 0; k < order.size(); ++k) {
       const uint32_t n = candidates[order[k]];
       if (bounds[order[k]] + max_bonus < kth) break;
       if (!list_allowed(d.names[n].entity)) continue;
       score_name(n);
       ++scored_names;
-      if (best.size() >= limit && (scored_names % 8 == 0)) {
+      if (best.size() >= limit && scored_names >= next_check) {
+        next_check = scored_names + std::max<int64_t>(8, static_cast<int64_t>(best.size() / 4));
         finals.clear();
         for (const auto& [e, b] : best) {
           const double f = adjust(e, b.name_score, nullptr);
