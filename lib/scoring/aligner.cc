@@ -160,6 +160,19 @@ inline bool LengthsCompatible(size_t a, size_t b) {
   return 2 * std::min(a, b) >= std::max(a, b);
 }
 
+}  // namespace
+
+TokenSimilarity JoinedListSimilarity(const AlignToken& query, absl::string_view joined,
+                                     const AlignOptions& options) {
+  const double join_cutoff =
+      options.joined_split_factor > 0 ? options.min_similarity / options.joined_split_factor : 2.0;
+  return TranslatedVariant(query, joined,
+                           WithinJoinEdits(query.text, joined,
+                                           CompareTokens(query.text, joined, options.token, join_cutoff)));
+}
+
+namespace {
+
 // The candidate matches of `query` and `list`, into `out` (cleared).
 void Candidates(absl::Span<const AlignToken> query, absl::Span<const AlignToken> list,
                 const AlignOptions& options, std::vector<Candidate>* out_ptr) {
@@ -239,9 +252,7 @@ void Candidates(absl::Span<const AlignToken> query, absl::Span<const AlignToken>
         TokenSimilarity s = cached(key, [&] {
           joined.assign(list[j].text);
           joined.append(list[j + 1].text);
-          return TranslatedVariant(query[i], joined,
-                                   WithinJoinEdits(query[i].text, joined,
-                                                   CompareTokens(query[i].text, joined, options.token, join_cutoff)));
+          return JoinedListSimilarity(query[i], joined, options);
         });
         if (options.strict_romanisation && (query[i].pinyin || query[i].hangul) && s.similarity > 0) {
           joined.assign(list[j].text);

@@ -316,6 +316,17 @@ struct NameScoreOptions {
   double max_inexact_score = 0.99;
 };
 
+// The similarity with which the aligner may pair `query` with two adjacent
+// list tokens written together (`joined`), before the joined/split factor
+// and before AlignOptions::strict_romanisation (which can only lower it):
+// CompareTokens with the join cutoff (min_similarity / joined_split_factor),
+// within the edits the index's keys find, and for a translated query word
+// only an English form of it. This is the value the aligner memoises under
+// TokenPairCache::Key(1, ...): the candidate score bound computes the same
+// to bound a join. No errors.
+TokenSimilarity JoinedListSimilarity(const AlignToken& query, absl::string_view joined,
+                                     const AlignOptions& options);
+
 // Returns the name score of `alignment` (from `AlignTokens(query, list)`) in
 // [0, 1]:
 //

@@ -584,6 +584,17 @@ const TokenBound& BoundFacts(const IndexData& d, const QueryName& q, const Query
       b.best = 1.0;
       continue;
     }
+    // A split key pairs only together with a neighbour in the name. For a
+    // Latin-script query that join is bounded per name
+    // (NameScoreUpperBound). A transliterated query's words also join list
+    // words by sound where no split key names them ("mhmdaliy" ~
+    // "mohammad" + "ali"), which the per-name bound would not cover: its
+    // split keys bound the word as paired at their similarity, whatever
+    // the neighbours.
+    if ((k->flags & QueryKey::kJoinPart) && q.latin) {
+      b.join_parts |= uint64_t{1} << i;
+      continue;
+    }
     raise(&s[i], k->similarity);
     b.similar |= uint64_t{1} << i;
     raise(&b.best, k->similarity);
@@ -633,6 +644,38 @@ const TokenBound& BoundFacts(const IndexData& d, const QueryName& q, const Query
   return b;
 }
 
+// The largest similarity with which the aligner can pair query token i
+// with list tokens a and b joined (a kJoined candidate, after the
+// joined/split factor), or 0 if it cannot reach the minimum similarity:
+// the aligner's own conditions and comparison (JoinedListSimilarity),
+// memoised in q.cache under the aligner's key.
+double JoinBound(const IndexData& d, const QueryName& q, const QueryKeyTable& keys, int i, uint32_t a,
+                 uint32_t b) {
+  static const AlignOptions defaults;
+  const AlignToken& qt = q.tokens[i];
+  if (qt.is_number || qt.text.size() < 3 || IsAllDigits(qt.text)) return 0;
+  const std::string& ta = d.vocab[a];
+  const std::string& tb = d.vocab[b];
+  if (ta.size() < 2 || tb.size() < 2 || d.vocab_info[a].is_number || d.vocab_info[b].is_number || IsAllDigits(ta) ||
+      IsAllDigits(tb)) {
+    return 0;
+  }
+  const size_t len = ta.size() + tb.size();
+  if (2 * std::min(len, qt.text.size()) < std::max(len, qt.text.size())) return 0;  // aligner's LengthsCompatible
+  const uint64_t key = TokenPairCache::Key(1, i, a, b);
+  TokenSimilarity s;
+  if (const TokenSimilarity* hit = key != 0 ? q.cache.Find(key) : nullptr) {
+    s = *hit;
+  } else {
+    AlignOptions o;
+    o.token = keys.token_options();
+    s = JoinedListSimilarity(qt, absl::StrCat(ta, tb), o);
+    if (key != 0) q.cache.Insert(key, s);
+  }
+  const double sim = s.similarity * defaults.joined_split_factor;
+  return sim >= defaults.min_similarity && sim > 0 ? sim : 0;
+}
+
 }  // namespace
 
 double NameScoreUpperBound(const IndexData& d, const QueryName& q, const QueryKeyTable& keys, uint32_t name,
@@ -676,6 +719,7 @@ double NameScoreUpperBound(const IndexData& d, const QueryName& q, const QueryKe
                         (kind == v1::ENTITY_KIND_INDIVIDUAL || kind == v1::ENTITY_KIND_UNKNOWN);
   auto raise = [](double* x, double s) { *x = std::max(*x, s); };
   const std::vector<double>& sims = keys.bound_sims();
+  bool any_join_part = false;
   for (int j = 0; j < m; ++j) {
     const TokenBound& b = BoundFacts(d, q, keys, tok[j]);
     const double* s = sims.data() + b.sims;
@@ -692,9 +736,30 @@ double NameScoreUpperBound(const IndexData& d, const QueryName& q, const QueryKe
       if (j > 0) raise(&lsim[j - 1], b.join_part);
       if (j + 1 < m) raise(&lsim[j + 1], b.join_part);
     }
+    any_join_part |= b.join_parts != 0;
     if (initials && b.initials != 0) {
       for (uint64_t x = b.initials; x != 0; x &= x - 1) raise(&qsim[__builtin_ctzll(x)], initial_sim);
       raise(&lsim[j], initial_sim);
+    }
+  }
+  // A query word that may be a split key with its neighbour written
+  // together: the similarity the aligner computes for that join (through
+  // the query's memo, which the aligner then reads), where it is possible.
+  if (any_join_part) {
+    for (int j = 0; j < m; ++j) {
+      const uint64_t parts = BoundFacts(d, q, keys, tok[j]).join_parts;
+      for (uint64_t x = parts; x != 0; x &= x - 1) {
+        const int i = __builtin_ctzll(x);
+        if (i >= n) break;
+        for (int left : {j - 1, j}) {
+          if (left < 0 || left + 1 >= m) continue;
+          const double u = JoinBound(d, q, keys, i, tok[left], tok[left + 1]);
+          if (u <= 0) continue;
+          raise(&qsim[i], u);
+          raise(&lsim[left], u);
+          raise(&lsim[left + 1], u);
+        }
+      }
     }
   }
   // A query word that is two adjacent list words joined ("sensetime").
