@@ -742,26 +742,6 @@ double NameScoreUpperBound(const IndexData& d, const QueryName& q, const QueryKe
       raise(&lsim[j], initial_sim);
     }
   }
-  // A query word that may be a split key with its neighbour written
-  // together: the similarity the aligner computes for that join (through
-  // the query's memo, which the aligner then reads), where it is possible.
-  if (any_join_part) {
-    for (int j = 0; j < m; ++j) {
-      const uint64_t parts = BoundFacts(d, q, keys, tok[j]).join_parts;
-      for (uint64_t x = parts; x != 0; x &= x - 1) {
-        const int i = __builtin_ctzll(x);
-        if (i >= n) break;
-        for (int left : {j - 1, j}) {
-          if (left < 0 || left + 1 >= m) continue;
-          const double u = JoinBound(d, q, keys, i, tok[left], tok[left + 1]);
-          if (u <= 0) continue;
-          raise(&qsim[i], u);
-          raise(&lsim[left], u);
-          raise(&lsim[left + 1], u);
-        }
-      }
-    }
-  }
   // A query word that is two adjacent list words joined ("sensetime").
   for (uint32_t i : keys.joined()) {
     if (i >= static_cast<uint32_t>(n)) continue;
@@ -777,84 +757,128 @@ double NameScoreUpperBound(const IndexData& d, const QueryName& q, const QueryKe
     }
   }
 
-  // Each term of the model at its largest over what these pairings allow.
-  const double* w = kFeatureWeights;
-  const double non_latin = q.latin ? 0 : 1;
-  const bool person = kind == v1::ENTITY_KIND_INDIVIDUAL;
-  double z = kFeatureBias + kScoreShift + w[7] * (n == 1 ? 1 : 0) + w[12] * LogCount(n) +
-             w[13] * LogCount(m) + w[14] * (person ? 1 : 0) + w[16] * non_latin;
-  // Query side: per token, unmatched (x3) or matched exactly (x0, x2) or
-  // inexactly with similarity in [min_sim, qsim] (x0).
-  double qw = 0;
-  for (int i = 0; i < n; ++i) qw += W(q.tokens[i].weight);
-  const double a = w[0] + w[17] * non_latin;  // coefficient of query_coverage
-  double best_sim = 0, exact_chars = 0, best_exact = 0;
-  int inexact = 0, initial = 0;
-  bool all_exact = true, conflict = false, any_number = false;
-  for (int i = 0; i < n; ++i) {
-    const AlignToken& qt = q.tokens[i];
-    const double wi = W(qt.weight);
-    if (qt.is_number) {
-      any_number = true;
-      qsim[i] = 0;  // numbers match only exactly
-      if (((qexact >> i) & 1) == 0) conflict = true;
+  // The bound from the similarities in qsim and lsim: each term of the
+  // model at its largest over what these pairings allow. (Raising any of
+  // them never lowers it.)
+  auto evaluate = [&]() -> double {
+    const double* w = kFeatureWeights;
+    const double non_latin = q.latin ? 0 : 1;
+    const bool person = kind == v1::ENTITY_KIND_INDIVIDUAL;
+    double z = kFeatureBias + kScoreShift + w[7] * (n == 1 ? 1 : 0) + w[12] * LogCount(n) +
+               w[13] * LogCount(m) + w[14] * (person ? 1 : 0) + w[16] * non_latin;
+    // Query side: per token, unmatched (x3) or matched exactly (x0, x2) or
+    // inexactly with similarity in [min_sim, qsim] (x0).
+    double qw = 0;
+    for (int i = 0; i < n; ++i) qw += W(q.tokens[i].weight);
+    const double a = w[0] + w[17] * non_latin;  // coefficient of query_coverage
+    double best_sim = 0, exact_chars = 0, best_exact = 0;
+    int inexact = 0, initial = 0;
+    bool all_exact = true, conflict = false, any_number = false;
+    for (int i = 0; i < n; ++i) {
+      const AlignToken& qt = q.tokens[i];
+      const double wi = W(qt.weight);
+      if (qt.is_number) {
+        any_number = true;
+        qsim[i] = 0;  // numbers match only exactly
+        if (((qexact >> i) & 1) == 0) conflict = true;
+      }
+      double term = 0;  // unmatched
+      if ((qexact >> i) & 1) {
+        term = std::max(term, (a + w[2]) * wi / qw);
+        best_sim = 1;
+        exact_chars += static_cast<double>(qt.text.size());
+        best_exact = std::max(best_exact, wi);
+      } else {
+        all_exact = false;
+      }
+      if (qsim[i] > 0) {
+        const double c = a / qw * wi;  // per unit of similarity
+        term = std::max(term, std::max(c * qsim[i], c * min_sim));
+        best_sim = std::max(best_sim, qsim[i]);
+        ++inexact;
+        if (qt.text.size() == 1) ++initial;
+      }
+      z += term;
     }
-    double term = 0;  // unmatched
-    if ((qexact >> i) & 1) {
-      term = std::max(term, (a + w[2]) * wi / qw);
-      best_sim = 1;
-      exact_chars += static_cast<double>(qt.text.size());
-      best_exact = std::max(best_exact, wi);
-    } else {
-      all_exact = false;
+    auto upto = [](double coefficient, double hi) { return std::max(0.0, coefficient * hi); };  // x in [0, hi]
+    // Any token may stay unmatched: x3 is at most min(1, qw).
+    z += upto(w[3], std::min(kMaxUnmatchedFeature, qw));
+    z += upto(w[5], best_sim) + upto(w[6], Log1pCount(exact_chars)) + upto(w[8], static_cast<double>(initial) / n) +
+         upto(w[9], static_cast<double>(inexact) / n) + upto(w[11], best_exact);
+    // List side: per token, unmatched (x4) or matched with similarity in
+    // [min_sim, lsim] (x1, x15, x18).
+    double lw = 0;
+    for (int j = 0; j < m; ++j) lw += lweight[j];
+    const double b = w[1] + w[15] * (person ? 1 : 0) + w[18] * non_latin;
+    for (int j = 0; j < m; ++j) {
+      const double wj = lweight[j];
+      if (lnumber[j]) {
+        any_number = true;
+        if (!lexact[j]) {
+          lsim[j] = 0;
+          conflict = true;
+        }
+      }
+      if (!lexact[j]) all_exact = false;
+      double term = w[4] * wj;
+      if (lsim[j] > 0) term = std::max(term, std::max(b * lsim[j], b * min_sim) * wj / lw);
+      z += term;
     }
-    if (qsim[i] > 0) {
-      const double c = a / qw * wi;  // per unit of similarity
-      term = std::max(term, std::max(c * qsim[i], c * min_sim));
-      best_sim = std::max(best_sim, qsim[i]);
-      ++inexact;
-      if (qt.text.size() == 1) ++initial;
+    if (all_exact) return 1.0;
+    // A number on one side that the other cannot match is certain to cap the
+    // score; one that merely may stay unmatched may add its term.
+    if (conflict) {
+      z += w[10];
+    } else if (any_number) {
+      z += std::max(0.0, w[10]);
     }
-    z += term;
+    // Below the cutoff: p < cutoff exactly when z < logit(cutoff) (with a
+    // margin for rounding).
+    if (cutoff > 0 && cutoff < 1 && z < Logit(cutoff) - 1e-9) return 0.0;
+    double p = 1.0 / (1.0 + std::exp(-z));
+    if (conflict) p = std::min(p, kNumberConflictCap);
+    return std::min(p, 0.99);
+  };
+  if (!any_join_part) return evaluate();
+  // A query word that may be a split key with its neighbour written
+  // together: the similarity the aligner computes for that join (through
+  // the query's memo, which the aligner then reads), where it is possible.
+  // That costs a comparison per pair; first, without it, each such key
+  // and its neighbours as pairing at the joined/split factor (at least
+  // any join's similarity): most names fall below the cutoff even so.
+  if (cutoff > 0 && cutoff < 1) {
+    thread_local std::vector<double> saved_q, saved_l;
+    saved_q.assign(qsim, qsim + n);
+    saved_l.assign(lsim, lsim + m);
+    for (int j = 0; j < m; ++j) {
+      const uint64_t parts = BoundFacts(d, q, keys, tok[j]).join_parts;
+      if (parts == 0) continue;
+      for (uint64_t x = parts; x != 0; x &= x - 1) {
+        const int i = __builtin_ctzll(x);
+        if (i < n) raise(&qsim[i], join_sim);
+      }
+      for (int k = std::max(0, j - 1); k <= std::min(m - 1, j + 1); ++k) raise(&lsim[k], join_sim);
+    }
+    if (evaluate() == 0.0) return 0.0;
+    std::copy(saved_q.begin(), saved_q.end(), qsim);
+    std::copy(saved_l.begin(), saved_l.end(), lsim);
   }
-  auto upto = [](double coefficient, double hi) { return std::max(0.0, coefficient * hi); };  // x in [0, hi]
-  // Any token may stay unmatched: x3 is at most min(1, qw).
-  z += upto(w[3], std::min(kMaxUnmatchedFeature, qw));
-  z += upto(w[5], best_sim) + upto(w[6], Log1pCount(exact_chars)) + upto(w[8], static_cast<double>(initial) / n) +
-       upto(w[9], static_cast<double>(inexact) / n) + upto(w[11], best_exact);
-  // List side: per token, unmatched (x4) or matched with similarity in
-  // [min_sim, lsim] (x1, x15, x18).
-  double lw = 0;
-  for (int j = 0; j < m; ++j) lw += lweight[j];
-  const double b = w[1] + w[15] * (person ? 1 : 0) + w[18] * non_latin;
   for (int j = 0; j < m; ++j) {
-    const double wj = lweight[j];
-    if (lnumber[j]) {
-      any_number = true;
-      if (!lexact[j]) {
-        lsim[j] = 0;
-        conflict = true;
+    const uint64_t parts = BoundFacts(d, q, keys, tok[j]).join_parts;
+    for (uint64_t x = parts; x != 0; x &= x - 1) {
+      const int i = __builtin_ctzll(x);
+      if (i >= n) break;
+      for (int left : {j - 1, j}) {
+        if (left < 0 || left + 1 >= m) continue;
+        const double u = JoinBound(d, q, keys, i, tok[left], tok[left + 1]);
+        if (u <= 0) continue;
+        raise(&qsim[i], u);
+        raise(&lsim[left], u);
+        raise(&lsim[left + 1], u);
       }
     }
-    if (!lexact[j]) all_exact = false;
-    double term = w[4] * wj;
-    if (lsim[j] > 0) term = std::max(term, std::max(b * lsim[j], b * min_sim) * wj / lw);
-    z += term;
   }
-  if (all_exact) return 1.0;
-  // A number on one side that the other cannot match is certain to cap the
-  // score; one that merely may stay unmatched may add its term.
-  if (conflict) {
-    z += w[10];
-  } else if (any_number) {
-    z += std::max(0.0, w[10]);
-  }
-  // Below the cutoff: p < cutoff exactly when z < logit(cutoff) (with a
-  // margin for rounding).
-  if (cutoff > 0 && cutoff < 1 && z < Logit(cutoff) - 1e-9) return 0.0;
-  double p = 1.0 / (1.0 + std::exp(-z));
-  if (conflict) p = std::min(p, kNumberConflictCap);
-  return std::min(p, 0.99);
+  return evaluate();
 }
 
 namespace {
