@@ -624,7 +624,17 @@ const TokenBound& BoundFacts(const IndexData& d, const QueryName& q, const Query
       // routes (phonetic skeletons) are keyed.
       const int osa_min = (__builtin_popcount(keys.query_letters(i) ^ info.letters) + 1) / 2;
       const size_t longer = std::max<size_t>(qt.text.size(), info.length);
-      if (osa_min > edit_share * static_cast<double>(longer) + 1e-9) continue;
+      double share = edit_share;
+      // 3+ edits apart, a query with a far-lift prefix gets no lift unless
+      // the words share that prefix (CompareTokens).
+      const auto need = static_cast<size_t>(token_options.far_lift_prefix);
+      if (osa_min >= 3 && need > 0) {
+        const std::string& v = d.vocab[t];
+        if (qt.text.size() < need || v.size() < need || qt.text.compare(0, need, v, 0, need) != 0) {
+          share = 1.0 - min_sim;
+        }
+      }
+      if (osa_min > share * static_cast<double>(longer) + 1e-9) continue;
     }
     const uint64_t key = TokenPairCache::Key(0, i, t);
     double v;
