@@ -300,8 +300,8 @@ absl::StatusOr<ScreenResult> Screener::Screen(const Query& query, const ScreenOp
     std::vector<double> finals;
     // kth is recomputed over all entities scored so far, at intervals that
     // grow with their number (a quarter of it, at least 8 names): the work
-    // stays linear in the names scored. A later recomputation only stops
-    // sooner; the hits are the same.
+    // stays linear in the names scored. Recomputing it less often can only
+    // stop the loop later; the hits are the same.
     int64_t next_check = 8;
     for (size_t k = 0; k < order.size(); ++k) {
       const uint32_t n = candidates[order[k]];
