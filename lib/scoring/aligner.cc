@@ -153,13 +153,6 @@ inline bool Joinable(const AlignToken& t) {
   return t.text.size() >= 2 && !IsNumber(t);
 }
 
-// Cheap necessary condition for a token of length `a` to reach the floor
-// against one of length `b`: CompareTokens needs the shorter at least half
-// the longer (phonetic) or a small length difference (edit).
-inline bool LengthsCompatible(size_t a, size_t b) {
-  return 2 * std::min(a, b) >= std::max(a, b);
-}
-
 }  // namespace
 
 TokenSimilarity JoinedListSimilarity(const AlignToken& query, absl::string_view joined,

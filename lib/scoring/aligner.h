@@ -316,6 +316,12 @@ struct NameScoreOptions {
   double max_inexact_score = 0.99;
 };
 
+// Cheap necessary condition for a token of length `a` to reach the
+// aligner's minimum similarity against one of length `b`: CompareTokens
+// needs the shorter at least half the longer (phonetic) or a small length
+// difference (edit). The aligner skips joins and splits that fail it.
+inline bool LengthsCompatible(size_t a, size_t b) { return 2 * std::min(a, b) >= std::max(a, b); }
+
 // The similarity with which the aligner may pair `query` with two adjacent
 // list tokens written together (`joined`), before the joined/split factor
 // and before AlignOptions::strict_romanisation (which can only lower it):

@@ -671,7 +671,7 @@ double JoinBound(const IndexData& d, const QueryName& q, const QueryKeyTable& ke
     return 0;
   }
   const size_t len = ta.size() + tb.size();
-  if (2 * std::min(len, qt.text.size()) < std::max(len, qt.text.size())) return 0;  // aligner's LengthsCompatible
+  if (!LengthsCompatible(qt.text.size(), len)) return 0;
   const uint64_t key = TokenPairCache::Key(1, i, a, b);
   TokenSimilarity s;
   if (const TokenSimilarity* hit = key != 0 ? q.cache.Find(key) : nullptr) {
