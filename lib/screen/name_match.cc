@@ -584,14 +584,9 @@ const TokenBound& BoundFacts(const IndexData& d, const QueryName& q, const Query
       b.best = 1.0;
       continue;
     }
-    // A split key pairs only together with a neighbour in the name. For a
-    // Latin-script query that join is bounded per name
-    // (NameScoreUpperBound). A transliterated query's words also join list
-    // words by sound where no split key names them ("mhmdaliy" ~
-    // "mohammad" + "ali"), which the per-name bound would not cover: its
-    // split keys bound the word as paired at their similarity, whatever
-    // the neighbours.
-    if ((k->flags & QueryKey::kJoinPart) && q.latin) {
+    // A split key pairs only together with a neighbour in the name: that
+    // join is bounded per name (NameScoreUpperBound).
+    if (k->flags & QueryKey::kJoinPart) {
       b.join_parts |= uint64_t{1} << i;
       continue;
     }
@@ -602,7 +597,6 @@ const TokenBound& BoundFacts(const IndexData& d, const QueryName& q, const Query
       raise(&s[i + 1], k->similarity);
       b.similar |= uint64_t{1} << (i + 1);
     }
-    if (k->flags & QueryKey::kJoinPart) raise(&b.join_part, k->similarity);
   }
   if (info.length >= 2) {
     for (const auto& [i, c] : keys.initials()) {
@@ -742,10 +736,6 @@ double NameScoreUpperBound(const IndexData& d, const QueryName& q, const QueryKe
       const int i = __builtin_ctzll(x);
       raise(&qsim[i], s[i]);
     }
-    if (b.join_part > 0) {
-      if (j > 0) raise(&lsim[j - 1], b.join_part);
-      if (j + 1 < m) raise(&lsim[j + 1], b.join_part);
-    }
     any_join_part |= b.join_parts != 0;
     if (initials && b.initials != 0) {
       for (uint64_t x = b.initials; x != 0; x &= x - 1) raise(&qsim[__builtin_ctzll(x)], initial_sim);
@@ -850,16 +840,22 @@ double NameScoreUpperBound(const IndexData& d, const QueryName& q, const QueryKe
     return std::min(p, 0.99);
   };
   if (!any_join_part) return evaluate();
-  // A query word that may be a split key with its neighbour written
-  // together: the similarity the aligner computes for that join (through
-  // the query's memo, which the aligner then reads), where it is possible.
-  // That costs a comparison per pair; first, without it, each such key
-  // and its neighbours as pairing at the joined/split factor (at least
-  // any join's similarity): most names fall below the cutoff even so.
-  if (cutoff > 0 && cutoff < 1) {
+  // A split key of a query word in the name: the word may pair with it and
+  // a neighbour written together. The loose allowance: the word, the key
+  // and its neighbours pairing at the joined/split factor (at least any
+  // join's similarity). That is the bound for a transliterated query,
+  // whose words also join list words by sound where no split key names
+  // them ("mhmdaliy" ~ "mohammad" + "ali"). For a Latin-script query, a
+  // name that reaches the cutoff even so is bounded by the joins the
+  // aligner would make (a comparison per pair, through the query's memo,
+  // which the aligner then reads).
+  const bool compare_joins = q.latin;
+  if (!compare_joins || (cutoff > 0 && cutoff < 1)) {
     thread_local std::vector<double> saved_q, saved_l;
-    saved_q.assign(qsim, qsim + n);
-    saved_l.assign(lsim, lsim + m);
+    if (compare_joins) {
+      saved_q.assign(qsim, qsim + n);
+      saved_l.assign(lsim, lsim + m);
+    }
     for (int j = 0; j < m; ++j) {
       const uint64_t parts = BoundFacts(d, q, keys, tok[j]).join_parts;
       if (parts == 0) continue;
@@ -869,7 +865,8 @@ double NameScoreUpperBound(const IndexData& d, const QueryName& q, const QueryKe
       }
       for (int k = std::max(0, j - 1); k <= std::min(m - 1, j + 1); ++k) raise(&lsim[k], join_sim);
     }
-    if (evaluate() == 0.0) return 0.0;
+    const double loose = evaluate();
+    if (!compare_joins || loose == 0.0) return loose;
     std::copy(saved_q.begin(), saved_q.end(), qsim);
     std::copy(saved_l.begin(), saved_l.end(), lsim);
   }

@@ -153,11 +153,8 @@ struct TokenBound {
   uint64_t similar = 0;   // query tokens that may pair with it inexactly (similarity in sims)
   uint64_t initials = 0;  // single-letter query tokens that are its initial
   double best = 0;        // its best similarity with any query token (1 if exact), initials aside
-  // A split key's similarity, for a query in another script: its
-  // neighbours may pair that well (0: none).
-  double join_part = 0;
-  // For a Latin-script query: the query tokens it is a split key of. It
-  // pairs with them only as a join with a neighbour, bounded per name.
+  // The query tokens it is a split key of: it pairs with them only as a
+  // join with a neighbour, bounded per name (NameScoreUpperBound).
   uint64_t join_parts = 0;
   double weight = 0;      // its weight, at least 1e-6 (as ComputeFeatures)
   bool is_number = false;
@@ -170,10 +167,11 @@ struct TokenBound {
 // model is bounded by what the possible pairings can reach (key tokens,
 // initials, exact joins, joins and splits through split and joined keys,
 // and those compared pairs), and each term of the logistic model takes its
-// largest value. For a Latin-script query, a split key in the name is
-// bounded by the join the aligner would make of it and its neighbour
-// (compared now, through the query's memo); for other scripts, as pairing
-// at the key's similarity with its neighbours. Not covered: a join of a key
+// largest value. A split key in the name bounds its query word, itself
+// and its neighbours as pairing at the joined/split factor; for a
+// Latin-script query, when that reaches the cutoff, by the join the
+// aligner would make of it and its neighbour (compared now, through the
+// query's memo). Not covered: a join of a key
 // token with its neighbour that no split key names ("fazal" ~ "fawaz" +
 // "al"); score_bound_test counts them and index_recall_test compares
 // screening with the exhaustive scan. Uses q.cache: one thread per
