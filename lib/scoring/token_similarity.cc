@@ -13,6 +13,9 @@ namespace {
 
 inline bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
+// a e i o u (y, a vowel or a consonant, is neither here).
+inline bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+
 // True when `a` and `b` are digit/letter look-alikes (either order).
 inline bool Homoglyphs(char a, char b) { return HomoglyphPartners(a).find(b) != absl::string_view::npos; }
 
@@ -105,8 +108,7 @@ bool IsAllDigits(absl::string_view token) {
 }
 
 bool NisbaConflict(absl::string_view a, absl::string_view b) {
-  auto vowel = [](char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'; };
-  auto consonant = [&](char c) { return c >= 'a' && c <= 'z' && !vowel(c); };
+  auto consonant = [](char c) { return c >= 'a' && c <= 'z' && !IsVowel(c) && c != 'y'; };
   // Ends in i or y after a consonant: "mhmdi", "hussaini".
   auto nisba = [&](absl::string_view t) {
     return t.size() >= 3 && (t.back() == 'i' || t.back() == 'y') && consonant(t[t.size() - 2]);
@@ -120,7 +122,7 @@ int VowelGroups(absl::string_view token) {
   int groups = 0;
   bool in_vowel = false;
   for (const char c : token) {
-    const bool v = c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+    const bool v = IsVowel(c);
     if (v && !in_vowel) ++groups;
     in_vowel = v;
   }
@@ -243,9 +245,8 @@ TokenSimilarity CompareTokens(absl::string_view q, absl::string_view l,
     // ("essam", "ammar"): either.
     enum Start { kConsonant, kVowel, kEither };
     auto start = [](absl::string_view w) {
-      auto vowel = [](char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; };
-      if (w.empty() || !vowel(w[0])) return kConsonant;
-      if ((w[0] == 'a' || w[0] == 'e') && w.size() >= 3 && w[1] == w[2] && !vowel(w[1])) return kEither;
+      if (w.empty() || !IsVowel(w[0])) return kConsonant;
+      if ((w[0] == 'a' || w[0] == 'e') && w.size() >= 3 && w[1] == w[2] && !IsVowel(w[1])) return kEither;
       return kVowel;
     };
     auto starts_agree = [&] {
