@@ -40,6 +40,7 @@
 #define PARTYSCREEN_NORMALIZER_H_
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -173,14 +174,32 @@ class Normalizer {
   // name with a word of arabic_org_terms.txt has a reading with their
   // English words; both kinds of translation are one choice.
   // Every combination of the choices that apply is a reading (at most
-  // eight), in a fixed order. Names without such a place (most names)
-  // have one reading.
+  // eight), in a fixed order. Then, unless the hint is kPerson, each
+  // reading with an abbreviated generic word ("Tech", "Intl", "Mfg") is
+  // followed by a reading with those words written out
+  // (ExpandAbbreviations). Names without such a place (most names) have
+  // one reading.
   // The screener screens every reading and keeps each entity's best.
   //
   // Errors: those of `Normalize`. Thread-safe like `Normalize`.
   absl::StatusOr<std::vector<NormalizedName>> NormalizeReadings(
       absl::string_view utf8_name,
       NameKindHint hint = NameKindHint::kUnknown) const;
+
+  // `name` (a result of `Normalize` with `hint`) with its abbreviated
+  // generic organisation words written out, by the dictionary
+  // abbreviations.txt ("hikvision digital tech" -> "hikvision digital
+  // technology", "semiconductor mfg intl" -> "semiconductor manufacturing
+  // international"); only words of role kWord, so legal forms ("co",
+  // "corp") stay as they are. Returns nullopt when the name has no such
+  // word or `hint` is kPerson (no abbreviation of the dictionary is read in
+  // a person's name). The index files both forms of a listed name, and
+  // NormalizeReadings screens both forms of a query: either side may
+  // abbreviate, and a query that joins an abbreviation to the next word
+  // ("TechEngineers") still finds the list's "Tech Engineers". No errors.
+  // Thread-safe.
+  std::optional<NormalizedName> ExpandAbbreviations(const NormalizedName& name,
+                                                    NameKindHint hint = NameKindHint::kUnknown) const;
 
   // The SHA-256 fingerprint (hex) of the compiled-in normalization data.
   // Two normalizers with the same fingerprint produce the same tokens.

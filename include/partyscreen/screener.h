@@ -49,7 +49,8 @@ class Screener {
   // Screens one query. Returns hits with score >= options.min_score, at most
   // options.limit, ordered by score, list id, entity id. A name with more
   // than one reading (Chinese text that can be cut or translated two ways,
-  // Cyrillic organisation words transliterated or translated:
+  // Cyrillic organisation words transliterated or translated, abbreviated
+  // generic words as written and written out ("Tech", "Technology"):
   // Normalizer::NormalizeReadings) is screened in each; an entity's score is
   // its best over the readings, and its explanation shows that reading's
   // tokens.

@@ -1,6 +1,7 @@
 // IndexBuilder and BuildIndexData: normalise every name once and build the
 // vocabulary, token weights and posting lists.
 #include <algorithm>
+#include <optional>
 #include <cmath>
 #include <utility>
 
@@ -244,36 +245,42 @@ absl::Status BuildIndexData(IndexData* d) {
                               absl::StrCat("list ", list.source().list_id(), " entity ", e.entity_id(),
                                            " name ", ni, ": ", norm.status().message()));
         }
-        std::vector<uint32_t> ids;
-        bool any_core = false;
-        for (const auto& t : norm->tokens) any_core |= IsCoreRole(t.role);
-        for (const auto& t : norm->tokens) {
-          if (any_core && !IsCoreRole(t.role)) continue;
-          if (t.text.empty()) continue;
-          auto [it, inserted] = d->vocab_ids.try_emplace(t.text, static_cast<uint32_t>(d->vocab.size()));
-          if (inserted) {
-            d->vocab.push_back(t.text);
-            df.push_back(0);
-            particle.push_back(t.role == TokenRole::kParticle);
-            last_entity_seen.push_back(UINT32_MAX);
+        // The name as normalised and, when it abbreviates a generic word,
+        // also written out (Normalizer::ExpandAbbreviations).
+        std::optional<NormalizedName> expanded = d->normalizer->ExpandAbbreviations(*norm, HintFor(e.kind()));
+        for (const NormalizedName* form : {&*norm, expanded ? &*expanded : nullptr}) {
+          if (form == nullptr) continue;
+          std::vector<uint32_t> ids;
+          bool any_core = false;
+          for (const auto& t : form->tokens) any_core |= IsCoreRole(t.role);
+          for (const auto& t : form->tokens) {
+            if (any_core && !IsCoreRole(t.role)) continue;
+            if (t.text.empty()) continue;
+            auto [it, inserted] = d->vocab_ids.try_emplace(t.text, static_cast<uint32_t>(d->vocab.size()));
+            if (inserted) {
+              d->vocab.push_back(t.text);
+              df.push_back(0);
+              particle.push_back(t.role == TokenRole::kParticle);
+              last_entity_seen.push_back(UINT32_MAX);
+            }
+            uint32_t tid = it->second;
+            if (last_entity_seen[tid] != eidx) {
+              last_entity_seen[tid] = eidx;
+              df[tid]++;
+            }
+            ids.push_back(tid);
           }
-          uint32_t tid = it->second;
-          if (last_entity_seen[tid] != eidx) {
-            last_entity_seen[tid] = eidx;
-            df[tid]++;
-          }
-          ids.push_back(tid);
+          if (ids.empty()) continue;
+          if (!seen_token_seqs.insert(ids).second) continue;  // same tokens as an earlier name
+          IndexedName in;
+          in.entity = eidx;
+          in.name_index = static_cast<uint32_t>(ni);
+          in.kind = name.kind();
+          in.token_begin = static_cast<uint32_t>(d->name_tokens.size());
+          in.token_count = static_cast<uint32_t>(ids.size());
+          d->name_tokens.insert(d->name_tokens.end(), ids.begin(), ids.end());
+          d->names.push_back(in);
         }
-        if (ids.empty()) continue;
-        if (!seen_token_seqs.insert(ids).second) continue;  // same tokens as an earlier name
-        IndexedName in;
-        in.entity = eidx;
-        in.name_index = static_cast<uint32_t>(ni);
-        in.kind = name.kind();
-        in.token_begin = static_cast<uint32_t>(d->name_tokens.size());
-        in.token_count = static_cast<uint32_t>(ids.size());
-        d->name_tokens.insert(d->name_tokens.end(), ids.begin(), ids.end());
-        d->names.push_back(in);
       }
     }
     info.lists.push_back(std::move(li_info));

@@ -147,6 +147,22 @@ absl::Status LoadWordSet(absl::string_view file, absl::flat_hash_set<std::string
   return absl::OkStatus();
 }
 
+absl::Status LoadAbbreviations(Dictionaries* d) {
+  constexpr absl::string_view kFile = "abbreviations.txt";
+  absl::StatusOr<std::vector<Line>> lines = ReadLines(kFile);
+  if (!lines.ok()) return lines.status();
+  for (const Line& line : *lines) {
+    if (line.fields.size() != 2 || CountNormalizedTokens(line.fields[0]) != 1 ||
+        CountNormalizedTokens(line.fields[1]) != 1) {
+      return LineError(kFile, line, "expected <abbreviation> | <word>, each one normalized token");
+    }
+    if (!d->abbreviations.emplace(line.fields[0], line.fields[1]).second) {
+      return LineError(kFile, line, "abbreviation listed twice");
+    }
+  }
+  return absl::OkStatus();
+}
+
 std::vector<std::string> SplitTokens(absl::string_view s) {
   return absl::StrSplit(s, ' ');
 }
@@ -375,6 +391,7 @@ absl::StatusOr<Dictionaries> LoadDictionaries() {
   if (s.ok()) s = LoadHonorifics(&d);
   if (s.ok()) s = LoadWordSet("particles.txt", &d.particles);
   if (s.ok()) s = LoadWordSet("stopwords.txt", &d.stopwords);
+  if (s.ok()) s = LoadAbbreviations(&d);
   if (s.ok()) s = LoadCjkTerms(&d);
   if (s.ok()) s = LoadCyrillicTerms(&d);
   if (s.ok()) s = LoadArabicTerms(&d);

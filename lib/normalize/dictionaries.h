@@ -68,6 +68,9 @@ struct Dictionaries {
   size_t max_honorific_tokens = 0;
   absl::flat_hash_set<std::string> particles;
   absl::flat_hash_set<std::string> stopwords;
+  // Abbreviations of generic organisation words (abbreviations.txt):
+  // "intl" -> "international".
+  absl::flat_hash_map<std::string, std::string> abbreviations;
   // Keyed by the UTF-8 Han term.
   absl::flat_hash_map<std::string, CjkTerm> cjk_terms;
   size_t max_cjk_term_chars = 0;  // longest term, in code points

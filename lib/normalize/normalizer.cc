@@ -1193,7 +1193,27 @@ absl::StatusOr<std::vector<NormalizedName>> Normalizer::NormalizeReadings(absl::
     if (!other.ok()) return other.status();
     readings.push_back(*std::move(other));
   }
+  const size_t unexpanded = readings.size();
+  for (size_t i = 0; i < unexpanded; ++i) {
+    std::optional<NormalizedName> expanded = ExpandAbbreviations(readings[i], hint);
+    if (expanded) readings.push_back(*std::move(expanded));
+  }
   return readings;
+}
+
+std::optional<NormalizedName> Normalizer::ExpandAbbreviations(const NormalizedName& name,
+                                                              NameKindHint hint) const {
+  if (hint == NameKindHint::kPerson || impl_->dict.abbreviations.empty()) return std::nullopt;
+  std::optional<NormalizedName> out;
+  for (size_t i = 0; i < name.tokens.size(); ++i) {
+    const NormalizedToken& t = name.tokens[i];
+    if (t.role != TokenRole::kWord) continue;
+    auto it = impl_->dict.abbreviations.find(t.text);
+    if (it == impl_->dict.abbreviations.end()) continue;
+    if (!out) out = name;
+    out->tokens[i].text = it->second;
+  }
+  return out;
 }
 
 absl::string_view Normalizer::fingerprint() const {

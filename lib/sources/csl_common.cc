@@ -1,5 +1,6 @@
 #include "lib/sources/csl_common.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cstring>
 
@@ -28,6 +29,47 @@ absl::string_view TrimTrailing(absl::string_view s, absl::string_view chars) {
   }
   return s;
 }
+
+// The words of `s` in lower case: runs of ASCII letters and digits.
+std::vector<std::string> LowerWords(absl::string_view s) {
+  std::vector<std::string> words;
+  std::string w;
+  for (char c : s) {
+    if (absl::ascii_isalnum(static_cast<unsigned char>(c))) {
+      w.push_back(absl::ascii_tolower(static_cast<unsigned char>(c)));
+    } else if (!w.empty()) {
+      words.push_back(std::move(w));
+      w.clear();
+    }
+  }
+  if (!w.empty()) words.push_back(std::move(w));
+  return words;
+}
+
+}  // namespace
+
+std::string RepeatedShortForm(absl::string_view name) {
+  name = TrimTrailing(TrimSpace(name), ".,");
+  name = TrimSpace(name);
+  if (name.size() < 4 || name.back() != ')') return "";
+  const size_t open = name.rfind('(');
+  if (open == absl::string_view::npos || open == 0) return "";
+  const absl::string_view inner = TrimSpace(name.substr(open + 1, name.size() - open - 2));
+  if (inner.find_first_of("()") != absl::string_view::npos) return "";
+  const std::vector<std::string> short_words = LowerWords(inner);
+  const std::vector<std::string> head_words = LowerWords(name.substr(0, open));
+  size_t letters = 0;
+  for (const std::string& w : short_words) {
+    for (char c : w) letters += absl::ascii_isalpha(static_cast<unsigned char>(c)) ? 1 : 0;
+  }
+  if (letters < 3 || short_words.size() >= head_words.size()) return "";
+  for (const std::string& w : short_words) {
+    if (std::find(head_words.begin(), head_words.end(), w) == head_words.end()) return "";
+  }
+  return std::string(inner);
+}
+
+namespace {
 
 // Splits on `sep` at parenthesis depth 0.
 std::vector<std::string> SplitTopLevel(absl::string_view s, char sep) {
@@ -277,6 +319,13 @@ class Splitter {
       kind = v1::NAME_KIND_PRIMARY;
     }
     out_->push_back(SplitName{std::string(text), kind, std::string(marker)});
+    // Rule 7: a closing parenthesis that repeats words of the name is the
+    // publisher's short form of it ("Huawei Technologies Co., Ltd.
+    // (Huawei)"): also a name of its own.
+    std::string short_form = RepeatedShortForm(text);
+    if (!short_form.empty()) {
+      out_->push_back(SplitName{std::move(short_form), v1::NAME_KIND_ALIAS, "short form"});
+    }
   }
 
  public:

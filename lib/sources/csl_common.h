@@ -57,6 +57,9 @@ struct SplitName {
 //   6. A name wholly in double quotes ("FOOPIE") is a weak alias (quotes
 //      removed). A part wholly in parentheses starting with a lower case word
 //      ("(all of preceding located in ...)") is a note, not a name: dropped.
+//   7. A name ending in a parenthesised part whose words all occur before
+//      it ("Huawei Technologies Co., Ltd. (Huawei)") also gives that part
+//      as an alias, marker "short form" (RepeatedShortForm).
 // `first_kind` is the kind of the first name (NAME_KIND_PRIMARY for the
 // `name` field, NAME_KIND_ALIAS for `alt_names`). `comma_separated` treats
 // ", " as the list separator (State ISN 2016 "Alternative Names") with the
@@ -64,6 +67,13 @@ struct SplitName {
 // published.
 std::vector<SplitName> SplitCslNames(absl::string_view field, v1::NameKind first_kind,
                                      bool comma_separated = false);
+
+// The publisher's short form of `name`: its closing parenthesised part
+// (trailing '.' and ',' ignored) when every word of that part occurs before
+// it and the part is shorter than the rest and has 3+ letters ("Huawei" of
+// "Huawei Technologies Co., Ltd. (Huawei)"), else "". An acronym in
+// parentheses ("(SMIC)") is not one: its words are not the name's. No errors.
+std::string RepeatedShortForm(absl::string_view name);
 
 // True if `word` (case-insensitive, trailing '.' and ',' ignored) is a legal
 // form such as "Ltd", "Co", "Inc", "LLC", "Limited", "JSC", "GmbH".

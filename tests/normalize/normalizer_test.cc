@@ -434,6 +434,42 @@ TEST(NormalizerTest, ChineseTermsWithASecondEnglishFormGiveAnotherReading) {
   EXPECT_EQ(Texts(four[3]), "sino xingchenwei electronics");
 }
 
+// Abbreviated generic words ("Tech", "Intl", "Mfg.") are written out in a
+// further reading; the first reading keeps them, legal forms stay legal
+// forms, and a person's name is never read this way.
+TEST(NormalizerTest, AbbreviatedGenericWordsGiveAWrittenOutReading) {
+  std::vector<NormalizedName> r = Readings("Semiconductor Mfg. Int'l Corp.");
+  ASSERT_EQ(r.size(), 2u);
+  EXPECT_EQ(Texts(r[0]), "semiconductor mfg intl corp");
+  EXPECT_EQ(Texts(r[1]), "semiconductor manufacturing international corp");
+  EXPECT_EQ(r[1].tokens[3].role, TokenRole::kLegalForm);
+  EXPECT_EQ(r[1].tokens[1].source, r[0].tokens[1].source);
+  std::optional<NormalizedName> e = N().ExpandAbbreviations(Norm("Hikvision Digital Tech Co"));
+  ASSERT_TRUE(e.has_value());
+  EXPECT_EQ(Texts(*e), "hikvision digital technology co");
+  EXPECT_FALSE(N().ExpandAbbreviations(Norm("Hikvision Digital Technology")).has_value());
+  EXPECT_FALSE(N().ExpandAbbreviations(Norm("Tech Smith", NameKindHint::kPerson), NameKindHint::kPerson)
+                   .has_value());
+  EXPECT_EQ(Readings("Tech Smith", NameKindHint::kPerson).size(), 1u);
+  // With a Chinese reading choice too: each reading is followed by its
+  // written-out form when it has an abbreviation ("国际" also "intl").
+  std::vector<NormalizedName> cjk = Readings("中国星辰国际");
+  ASSERT_EQ(cjk.size(), 3u);
+  EXPECT_EQ(Texts(cjk[0]), "china xingchen international");
+  EXPECT_EQ(Texts(cjk[1]), "sino xingchen intl");
+  EXPECT_EQ(Texts(cjk[2]), "sino xingchen international");
+}
+
+// Chinese place and administrative terms and the readings of 地 and 什 in
+// names: "喀什地区" is Kashi Prefecture, not "kashen dequ".
+TEST(NormalizerTest, ChineseAdministrativeTermsAndNameReadings) {
+  EXPECT_THAT(Tokens("喀什地区公安局"),
+              ElementsAre("kashi", "prefecture", "public", "security", "bureau"));
+  EXPECT_EQ(Texts(Readings("新疆维吾尔自治区公安厅")[0]),
+            "xinjiang uyghur autonomous region public security department");
+  EXPECT_EQ(Texts(Readings("哈尔滨工业大学")[1]), "harbin institute of technology");
+}
+
 // Cyrillic organisation words in any case ending: a second reading with
 // their English words; the first reading stays the transliteration.
 TEST(NormalizerTest, CyrillicOrganisationWordsGiveATranslatedReading) {

@@ -149,6 +149,28 @@ TEST(SplitCslNamesTest, QuotedNamesAreWeakAndNotesAreDropped) {
               ElementsAre("The High Power Laser Laboratory"));
 }
 
+TEST(SplitCslNamesTest, ParenthesisedShortFormIsAlsoAName) {
+  auto n = SplitCslNames("Huawei Technologies Co., Ltd. (Huawei)", v1::NAME_KIND_PRIMARY);
+  EXPECT_THAT(Texts(n), ElementsAre("Huawei Technologies Co., Ltd. (Huawei)", "Huawei"));
+  ASSERT_EQ(n.size(), 2u);
+  EXPECT_EQ(n[0].kind, v1::NAME_KIND_PRIMARY);
+  EXPECT_EQ(n[1].kind, v1::NAME_KIND_ALIAS);
+  EXPECT_EQ(n[1].marker, "short form");
+  EXPECT_THAT(Texts(SplitCslNames("Hafei Aviation Industry Co., Ltd. (HAFEI).", v1::NAME_KIND_ALIAS)),
+              ElementsAre("Hafei Aviation Industry Co., Ltd. (HAFEI).", "HAFEI"));
+  // An acronym, a place or a note in parentheses is not the name's own words.
+  EXPECT_THAT(Texts(SplitCslNames("Semiconductor Manufacturing International Corporation (SMIC)",
+                                  v1::NAME_KIND_PRIMARY)),
+              ElementsAre("Semiconductor Manufacturing International Corporation (SMIC)"));
+  EXPECT_THAT(Texts(SplitCslNames("Corad Technology Ltd. (Shenzhen)", v1::NAME_KIND_ALIAS)),
+              ElementsAre("Corad Technology Ltd. (Shenzhen)"));
+  EXPECT_EQ(RepeatedShortForm("TIDEWATER CO. (MIDDLE EAST MARINE SERVICES)"), "");
+  // Too short to stand alone, or the whole name again.
+  EXPECT_EQ(RepeatedShortForm("AB Trading (AB)"), "");
+  EXPECT_EQ(RepeatedShortForm("Foo Bar (Foo Bar)"), "");
+  EXPECT_EQ(RepeatedShortForm("(Huawei)"), "");
+}
+
 TEST(SplitCslNamesTest, CommaSeparatedMode) {
   EXPECT_THAT(Texts(SplitCslNames("Eyvaz Technik, Eyvaz Technic Industrial Company Ltd.",
                                   v1::NAME_KIND_ALIAS, true)),
