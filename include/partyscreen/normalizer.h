@@ -174,11 +174,10 @@ class Normalizer {
   // name with a word of arabic_org_terms.txt has a reading with their
   // English words; both kinds of translation are one choice.
   // Every combination of the choices that apply is a reading (at most
-  // eight), in a fixed order. Then, unless the hint is kPerson, each
-  // reading with an abbreviated generic word ("Tech", "Intl", "Mfg") is
-  // followed by a reading with those words written out
-  // (ExpandAbbreviations). Names without such a place (most names) have
-  // one reading.
+  // eight), in a fixed order. Then each reading that has a standard form
+  // other than itself (StandardForm: "Tech" -> "technology", "Ihar" ->
+  // "igor") is followed by that form. Names without such a place (most
+  // names) have one reading.
   // The screener screens every reading and keeps each entity's best.
   //
   // Errors: those of `Normalize`. Thread-safe like `Normalize`.
@@ -186,20 +185,25 @@ class Normalizer {
       absl::string_view utf8_name,
       NameKindHint hint = NameKindHint::kUnknown) const;
 
-  // `name` (a result of `Normalize` with `hint`) with its abbreviated
-  // generic organisation words written out, by the dictionary
-  // abbreviations.txt ("hikvision digital tech" -> "hikvision digital
-  // technology", "semiconductor mfg intl" -> "semiconductor manufacturing
-  // international"); only words of role kWord, so legal forms ("co",
-  // "corp") stay as they are. Returns nullopt when the name has no such
-  // word or `hint` is kPerson (no abbreviation of the dictionary is read in
-  // a person's name). The index files both forms of a listed name, and
-  // NormalizeReadings screens both forms of a query: either side may
-  // abbreviate, and a query that joins an abbreviation to the next word
-  // ("TechEngineers") still finds the list's "Tech Engineers". No errors.
-  // Thread-safe.
-  std::optional<NormalizedName> ExpandAbbreviations(const NormalizedName& name,
-                                                    NameKindHint hint = NameKindHint::kUnknown) const;
+  // The standard form of `name` (a result of `Normalize` with `hint`):
+  //   - unless `hint` is kPerson, abbreviated generic organisation words
+  //     written out by abbreviations.txt ("hikvision digital tech" ->
+  //     "hikvision digital technology", "semiconductor mfg intl" ->
+  //     "semiconductor manufacturing international");
+  //   - unless `hint` is kOrganization or the name has a legal form,
+  //     Belarusian and Ukrainian forms of East Slavic given names in their
+  //     Russian form by given_name_variants.txt ("ihar karpenka" -> "igor
+  //     karpenka", "siarhei" -> "sergey", "volodymyr" -> "vladimir").
+  // Only words of role kWord change, so legal forms ("co", "corp") stay as
+  // they are. Returns nullopt when nothing changes. The index files both
+  // forms of a listed name, and NormalizeReadings screens both forms of a
+  // query: either side may use either form, and the name as written keeps
+  // what the standard form loses (a query that glues an abbreviation to
+  // the next word, "TechEngineers", still finds the list's "Tech
+  // Engineers"; "M. Karpiankou" still finds "Mikalai KARPIANKOU"). No
+  // errors. Thread-safe.
+  std::optional<NormalizedName> StandardForm(const NormalizedName& name,
+                                             NameKindHint hint = NameKindHint::kUnknown) const;
 
   // The SHA-256 fingerprint (hex) of the compiled-in normalization data.
   // Two normalizers with the same fingerprint produce the same tokens.

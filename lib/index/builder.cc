@@ -245,9 +245,10 @@ absl::Status BuildIndexData(IndexData* d) {
                               absl::StrCat("list ", list.source().list_id(), " entity ", e.entity_id(),
                                            " name ", ni, ": ", norm.status().message()));
         }
-        // The name as normalised and, when it abbreviates a generic word,
-        // also written out (Normalizer::ExpandAbbreviations).
-        std::optional<NormalizedName> expanded = d->normalizer->ExpandAbbreviations(*norm, HintFor(e.kind()));
+        // The name as normalised and, when it differs, its standard form
+        // (Normalizer::StandardForm: abbreviations written out, given
+        // names in their Russian form).
+        std::optional<NormalizedName> expanded = d->normalizer->StandardForm(*norm, HintFor(e.kind()));
         for (const NormalizedName* form : {&*norm, expanded ? &*expanded : nullptr}) {
           if (form == nullptr) continue;
           std::vector<uint32_t> ids;

@@ -163,6 +163,25 @@ absl::Status LoadAbbreviations(Dictionaries* d) {
   return absl::OkStatus();
 }
 
+absl::Status LoadGivenNames(Dictionaries* d) {
+  constexpr absl::string_view kFile = "given_name_variants.txt";
+  absl::StatusOr<std::vector<Line>> lines = ReadLines(kFile);
+  if (!lines.ok()) return lines.status();
+  for (const Line& line : *lines) {
+    if (line.fields.size() != 2 || CountNormalizedTokens(line.fields[0]) != 1 ||
+        CountNormalizedTokens(line.fields[1]) < 1) {
+      return LineError(kFile, line, "expected <canonical> | <variant> <variant> ..., normalized tokens");
+    }
+    for (absl::string_view v : absl::StrSplit(line.fields[1], ' ', absl::SkipEmpty())) {
+      if (v == line.fields[0] || d->given_names.contains(v) || d->given_names.contains(line.fields[0])) {
+        return LineError(kFile, line, "a form is listed twice");
+      }
+      d->given_names.emplace(std::string(v), line.fields[0]);
+    }
+  }
+  return absl::OkStatus();
+}
+
 std::vector<std::string> SplitTokens(absl::string_view s) {
   return absl::StrSplit(s, ' ');
 }
@@ -298,7 +317,7 @@ absl::Status LoadTranslitOverrides(Dictionaries* d) {
   absl::StatusOr<std::vector<Line>> lines = ReadLines(kFile);
   if (!lines.ok()) return lines.status();
   for (const Line& line : *lines) {
-    if (line.fields.size() != 3) {
+    if (line.fields.size() != 3 && !(line.fields.size() == 4 && line.fields[0] == "cyrillic")) {
       return LineError(kFile, line, "expected 'kind | key | value'");
     }
     const std::string& kind = line.fields[0];
@@ -308,10 +327,15 @@ absl::Status LoadTranslitOverrides(Dictionaries* d) {
       }
       d->script_translit[line.fields[1]] = line.fields[2];
     } else if (kind == "cyrillic") {
-      if (line.fields[1].empty() || line.fields[2].empty()) {
-        return LineError(kFile, line, "expected 'cyrillic | letters | ICU id'");
+      std::u32string with;
+      if (line.fields.size() == 4 && absl::StartsWith(line.fields[3], "with ")) {
+        with = DecodeUtf8(absl::StripAsciiWhitespace(line.fields[3].substr(5)));
       }
-      d->cyrillic_variants.emplace_back(DecodeUtf8(line.fields[1]), line.fields[2]);
+      if (line.fields[1].empty() || line.fields[2].empty() || (line.fields.size() == 4 && with.empty()) ||
+          line.fields.size() > 4) {
+        return LineError(kFile, line, "expected 'cyrillic | letters | ICU id [| with letters]'");
+      }
+      d->cyrillic_variants.push_back({DecodeUtf8(line.fields[1]), std::move(with), line.fields[2]});
     } else if (kind == "persian") {
       if (line.fields[1].empty() || line.fields[2].empty() || !d->persian_letters.empty()) {
         return LineError(kFile, line, "expected one 'persian | letters | ICU id'");
@@ -392,6 +416,7 @@ absl::StatusOr<Dictionaries> LoadDictionaries() {
   if (s.ok()) s = LoadWordSet("particles.txt", &d.particles);
   if (s.ok()) s = LoadWordSet("stopwords.txt", &d.stopwords);
   if (s.ok()) s = LoadAbbreviations(&d);
+  if (s.ok()) s = LoadGivenNames(&d);
   if (s.ok()) s = LoadCjkTerms(&d);
   if (s.ok()) s = LoadCyrillicTerms(&d);
   if (s.ok()) s = LoadArabicTerms(&d);

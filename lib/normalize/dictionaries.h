@@ -68,6 +68,9 @@ struct Dictionaries {
   size_t max_honorific_tokens = 0;
   absl::flat_hash_set<std::string> particles;
   absl::flat_hash_set<std::string> stopwords;
+  // East Slavic given name variant -> its canonical form
+  // (given_name_variants.txt): "ihar" -> "igor".
+  absl::flat_hash_map<std::string, std::string> given_names;
   // Abbreviations of generic organisation words (abbreviations.txt):
   // "intl" -> "international".
   absl::flat_hash_map<std::string, std::string> abbreviations;
@@ -95,8 +98,14 @@ struct Dictionaries {
   absl::flat_hash_map<std::string, std::vector<std::string>> arabic_org_deletions;
   // ISO 15924 code ("Cyrl") -> ICU transliterator id, from translit_overrides.
   absl::flat_hash_map<std::string, std::string> script_translit;
-  // Cyrillic language rules in file order: (UTF-32 letters, ICU id).
-  std::vector<std::pair<std::u32string, std::string>> cyrillic_variants;
+  // Cyrillic language rules in file order: a name containing one of
+  // `letters`, and one of `with` when that is not empty, uses `id`.
+  struct CyrillicVariant {
+    std::u32string letters;
+    std::u32string with;
+    std::string id;
+  };
+  std::vector<CyrillicVariant> cyrillic_variants;
   // Arabic-script names containing one of `persian_letters` are Persian
   // (or Urdu) and use `persian_translit` instead of the "Arab" entry.
   std::u32string persian_letters;

@@ -225,7 +225,13 @@ class NormalizerImpl {
   std::locale locale;
   // ISO 15924 short name -> compound transliterator id.
   absl::flat_hash_map<std::string, std::string> script_chain;
-  std::vector<std::pair<std::u32string, std::string>> cyrillic_chain;
+  // Per line of Dictionaries::cyrillic_variants: letters, with, chain.
+  struct CyrillicChain {
+    std::u32string letters;
+    std::u32string with;
+    std::string chain;
+  };
+  std::vector<CyrillicChain> cyrillic_chain;
   std::string cyrillic_default_chain = kAnyLatin;
   // Chain for Arabic-script words of a Persian name; empty: the "Arab" one.
   std::string persian_chain;
@@ -1039,9 +1045,10 @@ absl::StatusOr<NormalizedName> NormalizerImpl::Normalize(absl::string_view input
   call.persian = script_counts.contains(USCRIPT_ARABIC) && !dict.persian_letters.empty() &&
                  clean.find_first_of(dict.persian_letters) != std::u32string::npos;
   if (script_counts.contains(USCRIPT_CYRILLIC)) {
-    for (const auto& [letters, chain] : cyrillic_chain) {
-      if (clean.find_first_of(letters) != std::u32string::npos) {
-        call.cyrillic = &chain;
+    for (const CyrillicChain& c : cyrillic_chain) {
+      if (clean.find_first_of(c.letters) != std::u32string::npos &&
+          (c.with.empty() || clean.find_first_of(c.with) != std::u32string::npos)) {
+        call.cyrillic = &c.chain;
         break;
       }
     }
@@ -1160,12 +1167,12 @@ absl::StatusOr<std::unique_ptr<const Normalizer>> Normalizer::Create() {
     ids.push_back(chain);
     impl->persian_chain = std::move(chain);
   }
-  for (const auto& [letters, id] : d.cyrillic_variants) {
-    std::string chain = absl::StrCat(id, internal::kChainSuffix);
-    auto r = d.pre_rules.find(id);
+  for (const auto& v : d.cyrillic_variants) {
+    std::string chain = absl::StrCat(v.id, internal::kChainSuffix);
+    auto r = d.pre_rules.find(v.id);
     if (r != d.pre_rules.end()) pre_rules[chain] = r->second;
     ids.push_back(chain);
-    impl->cyrillic_chain.emplace_back(letters, std::move(chain));
+    impl->cyrillic_chain.push_back({v.letters, v.with, std::move(chain)});
   }
   absl::StatusOr<std::unique_ptr<internal::TransliteratorSet>> set =
       internal::TransliteratorSet::Create(ids, pre_rules);
@@ -1195,23 +1202,31 @@ absl::StatusOr<std::vector<NormalizedName>> Normalizer::NormalizeReadings(absl::
   }
   const size_t unexpanded = readings.size();
   for (size_t i = 0; i < unexpanded; ++i) {
-    std::optional<NormalizedName> expanded = ExpandAbbreviations(readings[i], hint);
+    std::optional<NormalizedName> expanded = StandardForm(readings[i], hint);
     if (expanded) readings.push_back(*std::move(expanded));
   }
   return readings;
 }
 
-std::optional<NormalizedName> Normalizer::ExpandAbbreviations(const NormalizedName& name,
-                                                              NameKindHint hint) const {
-  if (hint == NameKindHint::kPerson || impl_->dict.abbreviations.empty()) return std::nullopt;
+std::optional<NormalizedName> Normalizer::StandardForm(const NormalizedName& name, NameKindHint hint) const {
+  const bool organisation_words = hint != NameKindHint::kPerson;
+  const bool given_names = hint != NameKindHint::kOrganization && name.legal_forms.empty();
   std::optional<NormalizedName> out;
   for (size_t i = 0; i < name.tokens.size(); ++i) {
     const NormalizedToken& t = name.tokens[i];
     if (t.role != TokenRole::kWord) continue;
-    auto it = impl_->dict.abbreviations.find(t.text);
-    if (it == impl_->dict.abbreviations.end()) continue;
+    const std::string* standard = nullptr;
+    if (organisation_words) {
+      auto it = impl_->dict.abbreviations.find(t.text);
+      if (it != impl_->dict.abbreviations.end()) standard = &it->second;
+    }
+    if (standard == nullptr && given_names) {
+      auto it = impl_->dict.given_names.find(t.text);
+      if (it != impl_->dict.given_names.end()) standard = &it->second;
+    }
+    if (standard == nullptr) continue;
     if (!out) out = name;
-    out->tokens[i].text = it->second;
+    out->tokens[i].text = *standard;
   }
   return out;
 }

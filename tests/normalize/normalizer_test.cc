@@ -444,11 +444,11 @@ TEST(NormalizerTest, AbbreviatedGenericWordsGiveAWrittenOutReading) {
   EXPECT_EQ(Texts(r[1]), "semiconductor manufacturing international corp");
   EXPECT_EQ(r[1].tokens[3].role, TokenRole::kLegalForm);
   EXPECT_EQ(r[1].tokens[1].source, r[0].tokens[1].source);
-  std::optional<NormalizedName> e = N().ExpandAbbreviations(Norm("Hikvision Digital Tech Co"));
+  std::optional<NormalizedName> e = N().StandardForm(Norm("Hikvision Digital Tech Co"));
   ASSERT_TRUE(e.has_value());
   EXPECT_EQ(Texts(*e), "hikvision digital technology co");
-  EXPECT_FALSE(N().ExpandAbbreviations(Norm("Hikvision Digital Technology")).has_value());
-  EXPECT_FALSE(N().ExpandAbbreviations(Norm("Tech Smith", NameKindHint::kPerson), NameKindHint::kPerson)
+  EXPECT_FALSE(N().StandardForm(Norm("Hikvision Digital Technology")).has_value());
+  EXPECT_FALSE(N().StandardForm(Norm("Tech Smith", NameKindHint::kPerson), NameKindHint::kPerson)
                    .has_value());
   EXPECT_EQ(Readings("Tech Smith", NameKindHint::kPerson).size(), 1u);
   // With a Chinese reading choice too: each reading is followed by its
@@ -527,6 +527,31 @@ TEST(NormalizerTest, BelarusianLegalFormsAndOrganisationWords) {
   std::vector<NormalizedName> r = Readings("Акцыянернае таварыства 2566 Завод па рамонце");
   ASSERT_EQ(r.size(), 2u);
   EXPECT_THAT(Texts(r[1]), ::testing::EndsWith("tavarystva 2566 plant for repair"));
+}
+
+// Belarusian names as the lists spell them (ALIAKSANDR, SIARHEI, ALEH,
+// BELIAKOU), and a name with і and ы is Belarusian, not Ukrainian.
+TEST(NormalizerTest, BelarusianNamesInTheListsSpelling) {
+  EXPECT_THAT(Tokens("Белякоў, Алег Мікалаевіч", NameKindHint::kPerson),
+              ElementsAre("beliakou", "aleh", "mikalaevich"));
+  EXPECT_THAT(Tokens("Аляксандр Рыгоравіч Лукашэнка", NameKindHint::kPerson),
+              ElementsAre("aliaksandr", "ryhoravich", "lukashenka"));
+  EXPECT_THAT(Tokens("Сяргей Дзмітрыевіч", NameKindHint::kPerson), ElementsAre("siarhei", "dzmitryevich"));
+  // і without ы, э or ў: Ukrainian.
+  EXPECT_THAT(Tokens("Олександр Сергійович", NameKindHint::kPerson), ElementsAre("oleksandr", "serhiyovych"));
+}
+
+// Belarusian and Ukrainian forms of East Slavic given names are also read
+// in their Russian form, never in an organisation's name.
+TEST(NormalizerTest, GivenNameVariantsGiveAStandardReading) {
+  std::vector<NormalizedName> r = Readings("Ihar KARPENKA", NameKindHint::kPerson);
+  ASSERT_EQ(r.size(), 2u);
+  EXPECT_EQ(Texts(r[0]), "ihar karpenka");
+  EXPECT_EQ(Texts(r[1]), "igor karpenka");
+  EXPECT_EQ(Texts(Readings("Сяргей Дзмітрыевіч")[1]), "sergey dzmitryevich");
+  EXPECT_EQ(Readings("Volodymyr Trading LLC").size(), 1u);
+  EXPECT_EQ(Readings("Volodymyr", NameKindHint::kOrganization).size(), 1u);
+  EXPECT_EQ(Readings("Igor Sechin", NameKindHint::kPerson).size(), 1u);
 }
 
 // Dictionary translations are marked: the screener pairs them only with
