@@ -602,6 +602,13 @@ TEST(NormalizerTest, ArabicLongVowelLetters) {
   EXPECT_EQ(Joined("بَطرُس"), "batrus");
   // Urdu letter forms as their Arabic counterparts.
   EXPECT_EQ(Joined("اظہر"), "azhr");
+  // An initial alef madda is the long a: the waw or yeh after it is a
+  // consonant ("آوایی" is Avayi, not "uayi"; Persian "v").
+  EXPECT_EQ(Joined("آوایی"), "avayi");
+  EXPECT_EQ(Joined("آيات"), "ayat");
+  // مؤسسة "establishment" opens Arabic organisation names: a legal form
+  // at either edge.
+  EXPECT_THAT(Norm("مؤسسة بهينه التجارية", NameKindHint::kOrganization).legal_forms, ElementsAre("est"));
 }
 
 TEST(NormalizerTest, ArabicNamePatterns) {
