@@ -13,6 +13,7 @@
 #include "lib/normalize/data.h"
 #include "lib/scoring/aligner.h"
 #include "lib/scoring/phonetic.h"
+#include "lib/scoring/token_similarity.h"
 #include "lib/util/file.h"
 #include "partyscreen/index.h"
 #include "partyscreen/v1/snapshot.pb.h"
@@ -110,6 +111,46 @@ absl::Span<const uint32_t> IndexData::TranscriptionTokens(absl::string_view key)
         &transcription_keys_, &transcription_ids_);
   });
   return LookUpKeyTable(transcription_keys_, transcription_ids_, key);
+}
+
+namespace {
+
+uint64_t JoinedSoundHash(absl::string_view key, bool loose) {
+  return DeletionHash(absl::StrCat(loose ? "l" : "s", key));
+}
+
+}  // namespace
+
+absl::Span<const uint32_t> IndexData::JoinedSoundKeys(absl::string_view key, bool loose) const {
+  absl::call_once(joined_sound_once_, [this] {
+    std::vector<std::pair<uint64_t, uint32_t>> keyed;
+    keyed.reserve(joined_keys.size() * 2);
+    std::string skeleton, consonants;
+    for (uint32_t k = 0; k < joined_keys.size(); ++k) {
+      const std::string& text = joined_keys[k];
+      if (text.size() < 3) continue;
+      std::string sk = ConsonantSkeleton(text);
+      if (!sk.empty()) keyed.emplace_back(JoinedSoundHash(sk, false), k);
+      skeleton.clear();
+      consonants.clear();
+      LooseKeys(text, &skeleton, &consonants);
+      if (!skeleton.empty()) keyed.emplace_back(JoinedSoundHash(skeleton, true), k);
+      if (!consonants.empty() && consonants != skeleton) keyed.emplace_back(JoinedSoundHash(consonants, true), k);
+    }
+    std::sort(keyed.begin(), keyed.end());
+    keyed.erase(std::unique(keyed.begin(), keyed.end()), keyed.end());
+    joined_sound_hashes_.reserve(keyed.size());
+    joined_sound_ids_.reserve(keyed.size());
+    for (const auto& [h, k] : keyed) {
+      joined_sound_hashes_.push_back(h);
+      joined_sound_ids_.push_back(k);
+    }
+  });
+  if (key.empty()) return {};
+  const uint64_t h = JoinedSoundHash(key, loose);
+  auto [lo, hi] = std::equal_range(joined_sound_hashes_.begin(), joined_sound_hashes_.end(), h);
+  return absl::MakeConstSpan(joined_sound_ids_.data() + (lo - joined_sound_hashes_.begin()),
+                             static_cast<size_t>(hi - lo));
 }
 
 absl::Span<const uint32_t> IndexData::ShortTranscriptionTokens(absl::string_view key) const {

@@ -222,6 +222,15 @@ struct IndexData {
   // pair with one (weight >= AlignOptions::short_transcription_min_weight);
   // the caller checks the rest of ShortTranscriptionKeysMatch. Thread-safe.
   absl::Span<const uint32_t> ShortTranscriptionTokens(absl::string_view key) const;
+  // The joined keys (ids into `joined_keys`: two adjacent list words
+  // written together) that a query word of phonetic key `key` may sound
+  // like, as the aligner's joins compare them (CompareTokens): with
+  // `loose` false, those whose ConsonantSkeleton is `key`; with `loose`
+  // true, those with `key` as one of their LooseKeys. Matched by a 64-bit
+  // hash of the key, so the result may hold a few others (callers only
+  // add keys from it). Built on the first call, over all joined keys.
+  // Thread-safe.
+  absl::Span<const uint32_t> JoinedSoundKeys(absl::string_view key, bool loose) const;
 
   // Identifier value (upper-case letters and digits only) → entities
   // carrying it (passport, IMO, registration number, ...).
@@ -268,6 +277,9 @@ struct IndexData {
   // and, at the same positions, the token ids.
   mutable std::vector<std::string> transcription_keys_;
   mutable std::vector<uint32_t> transcription_ids_;
+  mutable absl::once_flag joined_sound_once_;
+  mutable std::vector<uint64_t> joined_sound_hashes_;
+  mutable std::vector<uint32_t> joined_sound_ids_;
   mutable absl::once_flag short_transcription_once_;
   mutable std::vector<std::string> short_transcription_keys_;
   mutable std::vector<uint32_t> short_transcription_ids_;

@@ -337,6 +337,35 @@ absl::StatusOr<QueryName> PrepareNormalizedQuery(const IndexData& d, NormalizedN
       }
     }
   }
+  // A word may also sound like two list words written together, as the
+  // aligner's joins compare them (the same phonetic keys: "khsrupnah" ~
+  // "khosrow" + "panah", "lkhl" ~ "al" + "khal"): every way of cutting such
+  // a joined key into two list words gives split keys, so that the bound
+  // allows for the join.
+  for (size_t i = 0; i < q.tokens.size(); ++i) {
+    const AlignToken& a = q.tokens[i];
+    if (a.text.size() < 3 || a.is_number) continue;
+    auto add_joins = [&](absl::Span<const uint32_t> joined_ids) {
+      for (uint32_t j : joined_ids) {
+        const std::string& text = d.joined_keys[j];
+        for (size_t cut = 2; cut + 2 <= text.size(); ++cut) {
+          auto x = d.vocab_ids.find(absl::string_view(text).substr(0, cut));
+          if (x == d.vocab_ids.end()) continue;
+          auto y = d.vocab_ids.find(absl::string_view(text).substr(cut));
+          if (y == d.vocab_ids.end()) continue;
+          q.split_similar.emplace_back(static_cast<int>(i), x->second);
+          q.split_similar.emplace_back(static_cast<int>(i), y->second);
+        }
+      }
+    };
+    add_joins(d.JoinedSoundKeys(ConsonantSkeleton(a.text), false));
+    if (q.loose) {
+      std::string skeleton, consonants;
+      LooseKeys(a.text, &skeleton, &consonants);
+      add_joins(d.JoinedSoundKeys(skeleton, true));
+      if (consonants != skeleton) add_joins(d.JoinedSoundKeys(consonants, true));
+    }
+  }
   for (size_t i = 0; i + 1 < q.tokens.size(); ++i) {
     std::string joined = absl::StrCat(q.tokens[i].text, q.tokens[i + 1].text);
     for (const SimilarToken& s : FindSimilarTokens(d, joined, q.loose)) {

@@ -5,11 +5,13 @@
 //
 // The bounds hold for alignments whose pairings the query's keys allow
 // (key tokens, initials, exact joins, joins and splits through split and
-// joined keys). A pairing outside the keys (two tokens within Jaro-Winkler
-// reach but more than two edits apart, or a key token joined with its
-// neighbour) may score above the bound; the test counts those names apart
-// and requires them to be rare, and index_recall_test checks that no alert
-// is lost to them.
+// joined keys, including the split keys of joins by sound). A pairing
+// outside the keys (two tokens within Jaro-Winkler reach but more than two
+// edits apart, or a key token joined with its neighbour by spelling) may
+// score above the bound; the test counts those names apart and requires
+// them to be rare (2 of 14,594 at stop 19, 22 of 14,291 before joins by
+// sound had keys), and index_recall_test checks that no alert is lost to
+// them.
 
 #include <algorithm>
 #include <cstdio>
@@ -190,7 +192,7 @@ TEST_F(ScoreBoundTest, BoundsNeverFallBelowTheScore) {
   EXPECT_GT(checked_query_side, 1000);
   // Names that score 0.5 or more through a pairing outside the keys, above
   // their bound, are rare.
-  EXPECT_LT(high_unbounded, high / 200) << high_unbounded << " of " << high;
+  EXPECT_LT(high_unbounded, high / 1000) << high_unbounded << " of " << high;
   std::printf(
       "names bounded: %lld (outside the keys: %lld); scoring >= 0.5: %lld, of which above the bound: %lld; "
       "query-side checks: %lld\n",

@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <condition_variable>
+#include <cstdio>
 #include <deque>
 #include <functional>
 #include <memory>
@@ -1056,6 +1057,59 @@ TEST_F(ScreenerTest, SourceListsFilterIsCaseInsensitiveSubstring) {
   r = screener_->Screen(q, o);
   ASSERT_TRUE(r.ok());
   EXPECT_TRUE(r->hits.empty());
+}
+
+// A transliterated query word may sound like two listed words written
+// together ("خسروپناه", read "khsrupnah", and KHOSROW PANAH): the index
+// keys such joins, so pruning by the score bound keeps the hit that the
+// exhaustive scan finds (before, the bound ignored the join and the hit
+// was lost at min_score 0.5).
+TEST(ScreenerJoinTest, JoinBySoundSurvivesPruning) {
+  const std::string path = ::testing::TempDir() + "/join_by_sound.csv";
+  {
+    std::FILE* f = std::fopen(path.c_str(), "w");
+    ASSERT_NE(f, nullptr);
+    std::fputs(
+        "id,name,aliases,kind,country,date_of_birth,identifiers,program,listed_on,remarks\n"
+        "J-1,Dariush Khosrow PANAH,,person,IR,,,test,,\n"
+        "J-2,Dariush PARSA,,person,IR,,,test,,\n"
+        "J-3,Hossein KHOSRAVI,,person,IR,,,test,,\n",
+        f);
+    std::fclose(f);
+  }
+  ReadOptions ro;
+  ro.format = ListFormat::kCustomCsv;
+  ro.list_id = "join";
+  auto list = ReadList(path, ro);
+  ASSERT_TRUE(list.ok()) << list.status();
+  IndexBuilder builder;
+  ASSERT_TRUE(builder.AddList(*std::move(list)).ok());
+  auto index = std::move(builder).Build();
+  ASSERT_TRUE(index.ok()) << index.status();
+  ScreenerOptions exhaustive_options;
+  exhaustive_options.exhaustive = true;
+  auto indexed = Screener::Create(*index);
+  auto exhaustive = Screener::Create(*index, exhaustive_options);
+  ASSERT_TRUE(indexed.ok() && exhaustive.ok());
+  Query q;
+  q.name = "داریوش خسروپناه";
+  q.kind = PartyKind::kPerson;
+  ScreenOptions o;
+  o.min_score = 0.5;
+  auto a = (*indexed)->Screen(q, o);
+  auto b = (*exhaustive)->Screen(q, o);
+  ASSERT_TRUE(a.ok() && b.ok());
+  ASSERT_FALSE(b->hits.empty());
+  EXPECT_EQ(b->hits[0].entity_id, "J-1");
+  EXPECT_GE(b->hits[0].score, kDefaultAlertThreshold);
+  bool joined = false;
+  for (const auto& p : b->hits[0].explanation.pairings) joined |= p.method == "joined";
+  EXPECT_TRUE(joined) << "the exhaustive hit should pair one query word with two list words";
+  ASSERT_EQ(a->hits.size(), b->hits.size());
+  for (size_t i = 0; i < a->hits.size(); ++i) {
+    EXPECT_EQ(a->hits[i].entity_id, b->hits[i].entity_id);
+    EXPECT_EQ(a->hits[i].score, b->hits[i].score);
+  }
 }
 
 TEST(ScreenerCreateTest, RejectsIndexFromNothing) {
