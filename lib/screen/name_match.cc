@@ -342,12 +342,21 @@ absl::StatusOr<QueryName> PrepareNormalizedQuery(const IndexData& d, NormalizedN
   // "khosrow" + "panah", "lkhl" ~ "al" + "khal"): every way of cutting such
   // a joined key into two list words gives split keys, so that the bound
   // allows for the join.
+  // Only joined keys that the aligner would pair with the word (the same
+  // comparison as JoinedListSimilarity, before the adjustments that can
+  // only lower it) give keys.
+  const TokenSimilarityOptions join_options = QueryTokenOptions(q);
+  const double join_cutoff = AlignOptions().min_similarity / AlignOptions().joined_split_factor;
   for (size_t i = 0; i < q.tokens.size(); ++i) {
     const AlignToken& a = q.tokens[i];
     if (a.text.size() < 3 || a.is_number) continue;
     auto add_joins = [&](absl::Span<const uint32_t> joined_ids) {
       for (uint32_t j : joined_ids) {
         const std::string& text = d.joined_keys[j];
+        if (!LengthsCompatible(a.text.size(), text.size()) ||
+            CompareTokens(a.text, text, join_options, join_cutoff).similarity < join_cutoff) {
+          continue;
+        }
         for (size_t cut = 2; cut + 2 <= text.size(); ++cut) {
           auto x = d.vocab_ids.find(absl::string_view(text).substr(0, cut));
           if (x == d.vocab_ids.end()) continue;
