@@ -170,7 +170,7 @@ absl::Status LoadGivenNames(Dictionaries* d) {
   for (const Line& line : *lines) {
     if (line.fields.size() != 2 || CountNormalizedTokens(line.fields[0]) != 1 ||
         CountNormalizedTokens(line.fields[1]) < 1) {
-      return LineError(kFile, line, "expected <canonical> | <variant> <variant> ..., normalized tokens");
+      return LineError(kFile, line, "expected <Russian form> | <variant> <variant> ..., normalized tokens");
     }
     for (absl::string_view v : absl::StrSplit(line.fields[1], ' ', absl::SkipEmpty())) {
       if (v == line.fields[0] || d->given_names.contains(v) || d->given_names.contains(line.fields[0])) {
