@@ -64,6 +64,35 @@ void BuildPostings(const std::vector<std::pair<uint32_t, uint32_t>>& pairs, size
   out->offsets = std::move(new_offsets);
 }
 
+// `name` (vocabulary ids) without its tokens that are acronyms of the rest
+// of it: 3 to 8 letters that are the initials of other tokens of the name,
+// in order ("irgc" in "islamic revolutionary guard corps irgc cyber
+// defence command", "krrti" in "kaluga scientific research radio
+// technology institute krrti"). Empty when it has none.
+std::vector<uint32_t> WithoutOwnAcronyms(const std::vector<std::string>& vocab, const std::vector<uint32_t>& name) {
+  std::vector<uint32_t> out;
+  bool dropped = false;
+  for (size_t k = 0; k < name.size(); ++k) {
+    const std::string& a = vocab[name[k]];
+    bool acronym = a.size() >= 3 && a.size() <= 8 && name.size() > a.size() &&
+                   std::all_of(a.begin(), a.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    if (acronym) {
+      size_t p = 0;
+      for (size_t j = 0; j < name.size() && p < a.size(); ++j) {
+        if (j != k && !vocab[name[j]].empty() && vocab[name[j]][0] == a[p]) ++p;
+      }
+      acronym = p == a.size();
+    }
+    if (acronym) {
+      dropped = true;
+    } else {
+      out.push_back(name[k]);
+    }
+  }
+  if (!dropped) out.clear();
+  return out;
+}
+
 }  // namespace
 
 float TokenWeight(uint32_t df, uint32_t n, bool particle) {
@@ -272,15 +301,28 @@ absl::Status BuildIndexData(IndexData* d) {
             ids.push_back(tid);
           }
           if (ids.empty()) continue;
-          if (!seen_token_seqs.insert(ids).second) continue;  // same tokens as an earlier name
-          IndexedName in;
-          in.entity = eidx;
-          in.name_index = static_cast<uint32_t>(ni);
-          in.kind = name.kind();
-          in.token_begin = static_cast<uint32_t>(d->name_tokens.size());
-          in.token_count = static_cast<uint32_t>(ids.size());
-          d->name_tokens.insert(d->name_tokens.end(), ids.begin(), ids.end());
-          d->names.push_back(in);
+          auto file_name = [&](const std::vector<uint32_t>& tokens) {
+            if (!seen_token_seqs.insert(tokens).second) return;  // same tokens as an earlier name
+            IndexedName in;
+            in.entity = eidx;
+            in.name_index = static_cast<uint32_t>(ni);
+            in.kind = name.kind();
+            in.token_begin = static_cast<uint32_t>(d->name_tokens.size());
+            in.token_count = static_cast<uint32_t>(tokens.size());
+            d->name_tokens.insert(d->name_tokens.end(), tokens.begin(), tokens.end());
+            d->names.push_back(in);
+          };
+          file_name(ids);
+          // A name that spells out its own acronym ("ISLAMIC REVOLUTIONARY
+          // GUARD CORPS (IRGC) CYBER DEFENCE COMMAND") is also filed
+          // without it: a query written without the acronym (a
+          // translation, a clerk's copy) does not pay for a word that adds
+          // nothing to the name. Not for individuals, whose surname may
+          // happen to spell their given names' initials.
+          if (e.kind() != v1::ENTITY_KIND_INDIVIDUAL) {
+            std::vector<uint32_t> without = WithoutOwnAcronyms(d->vocab, ids);
+            if (!without.empty()) file_name(without);
+          }
         }
       }
     }

@@ -1112,6 +1112,53 @@ TEST(ScreenerJoinTest, JoinBySoundSurvivesPruning) {
   }
 }
 
+// A listed organisation name that spells out its own acronym ("... (KRTI)")
+// is also filed without it: the name written without the acronym scores
+// as identical. Not for a person, whose surname may spell the initials of
+// the given names.
+TEST(ScreenerAcronymTest, OwnAcronymIsOptional) {
+  const std::string path = ::testing::TempDir() + "/own_acronym.csv";
+  {
+    std::FILE* f = std::fopen(path.c_str(), "w");
+    ASSERT_NE(f, nullptr);
+    std::fputs(
+        "id,name,aliases,kind,country,date_of_birth,identifiers,program,listed_on,remarks\n"
+        "A-1,Kaluga Radio Technology Institute (KRTI),,organization,RU,,,test,,\n"
+        "A-2,Zarya Research Plant (ZRPX),,organization,RU,,,test,,\n"
+        "A-3,Ali Reza Ahmadi ARA,,person,IR,,,test,,\n",
+        f);
+    std::fclose(f);
+  }
+  ReadOptions ro;
+  ro.format = ListFormat::kCustomCsv;
+  ro.list_id = "acronym";
+  auto list = ReadList(path, ro);
+  ASSERT_TRUE(list.ok()) << list.status();
+  IndexBuilder builder;
+  ASSERT_TRUE(builder.AddList(*std::move(list)).ok());
+  auto index = std::move(builder).Build();
+  ASSERT_TRUE(index.ok()) << index.status();
+  auto screener = Screener::Create(*index);
+  ASSERT_TRUE(screener.ok());
+  auto score = [&](const std::string& name, const std::string& id) {
+    Query q;
+    q.name = name;
+    ScreenOptions o;
+    o.min_score = 0.3;
+    auto r = (*screener)->Screen(q, o);
+    EXPECT_TRUE(r.ok());
+    for (const Hit& h : r->hits) {
+      if (h.entity_id == id) return h.score;
+    }
+    return 0.0;
+  };
+  EXPECT_EQ(score("Kaluga Radio Technology Institute", "A-1"), 1.0);
+  EXPECT_EQ(score("Kaluga Radio Technology Institute (KRTI)", "A-1"), 1.0);
+  // "zrpx" is no acronym of the name (no word starts with x): it counts.
+  EXPECT_LT(score("Zarya Research Plant", "A-2"), 1.0);
+  EXPECT_LT(score("Ali Reza Ahmadi", "A-3"), 1.0);
+}
+
 TEST(ScreenerCreateTest, RejectsIndexFromNothing) {
   IndexBuilder builder;
   EXPECT_EQ(std::move(builder).Build().status().code(), absl::StatusCode::kInvalidArgument);
