@@ -100,7 +100,7 @@ absl::Span<const uint32_t> LookUpKeyTable(const std::vector<std::string>& keys, 
 }  // namespace
 
 absl::Span<const uint32_t> IndexData::TranscriptionTokens(absl::string_view key) const {
-  absl::call_once(transcription_once_, [this] {
+  std::call_once(transcription_once_, [this] {
     BuildKeyTable(
         vocab.size(),
         [this](uint32_t t) {
@@ -122,7 +122,7 @@ uint64_t JoinedSoundHash(absl::string_view key, bool loose) {
 }  // namespace
 
 absl::Span<const uint32_t> IndexData::JoinedSoundKeys(absl::string_view key, bool loose) const {
-  absl::call_once(joined_sound_once_, [this] {
+  std::call_once(joined_sound_once_, [this] {
     std::vector<std::pair<uint64_t, uint32_t>> keyed;
     keyed.reserve(joined_keys.size() * 2);
     std::string skeleton, consonants;
@@ -154,7 +154,7 @@ absl::Span<const uint32_t> IndexData::JoinedSoundKeys(absl::string_view key, boo
 }
 
 absl::Span<const uint32_t> IndexData::ShortTranscriptionTokens(absl::string_view key) const {
-  absl::call_once(short_transcription_once_, [this] {
+  std::call_once(short_transcription_once_, [this] {
     const double min_weight = AlignOptions().short_transcription_min_weight;
     BuildKeyTable(
         vocab.size(),
@@ -174,7 +174,7 @@ absl::Span<const uint32_t> IndexData::ShortTranscriptionTokens(absl::string_view
 
 const std::vector<v1::EntityList>& IndexData::all_lists() const {
   if (!lazy_entities) return lists;
-  absl::call_once(all_lists_once_, [this] {
+  std::call_once(all_lists_once_, [this] {
     all_lists_.resize(lists.size());
     for (size_t li = 0; li < lists.size(); ++li) *all_lists_[li].mutable_source() = lists[li].source();
     for (uint32_t e = 0; e < entities.size(); ++e) {

@@ -8,11 +8,11 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <utility>
 #include <vector>
 
-#include "absl/base/call_once.h"
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/string_view.h"
 #include "absl/types/span.h"
@@ -271,16 +271,16 @@ struct IndexData {
   // "<corrupted snapshot entry>" placeholder (returns false).
   bool ParseEntityInto(uint32_t e, v1::Entity* out) const;
   mutable std::unique_ptr<std::atomic<const v1::Entity*>[]> entity_cache_;
-  mutable absl::once_flag all_lists_once_;
-  mutable absl::once_flag transcription_once_;
+  mutable std::once_flag all_lists_once_;
+  mutable std::once_flag transcription_once_;
   // Each vocabulary token with a transcription key, sorted by key: the keys
   // and, at the same positions, the token ids.
   mutable std::vector<std::string> transcription_keys_;
   mutable std::vector<uint32_t> transcription_ids_;
-  mutable absl::once_flag joined_sound_once_;
+  mutable std::once_flag joined_sound_once_;
   mutable std::vector<uint64_t> joined_sound_hashes_;
   mutable std::vector<uint32_t> joined_sound_ids_;
-  mutable absl::once_flag short_transcription_once_;
+  mutable std::once_flag short_transcription_once_;
   mutable std::vector<std::string> short_transcription_keys_;
   mutable std::vector<uint32_t> short_transcription_ids_;
   mutable std::vector<v1::EntityList> all_lists_;

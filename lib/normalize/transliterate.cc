@@ -40,7 +40,7 @@ absl::StatusOr<std::string> TransliteratorSet::Transliterate(
     return absl::InternalError(absl::StrCat("no transliterator '", id, "'"));
   }
   const Pool& pool = *it->second;
-  absl::call_once(pool.once, [&pool] {
+  std::call_once(pool.once, [&pool] {
     UErrorCode status = U_ZERO_ERROR;
     UParseError parse_error;
     if (pool.pre_rules.empty()) {

@@ -15,10 +15,10 @@
 #include <unicode/translit.h>
 
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
-#include "absl/base/call_once.h"
 #include "absl/base/thread_annotations.h"
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
@@ -54,7 +54,7 @@ class TransliteratorSet {
   struct Pool {
     std::string id;
     std::string pre_rules;  // empty, or rules that run before `id`
-    mutable absl::once_flag once;
+    mutable std::once_flag once;
     mutable std::unique_ptr<icu::Transliterator> prototype;  // set once
     mutable absl::Status init_status;                         // set once
     mutable absl::Mutex mu;
