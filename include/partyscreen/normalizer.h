@@ -174,10 +174,10 @@ class Normalizer {
   // name with a word of arabic_org_terms.txt has a reading with their
   // English words; both kinds of translation are one choice.
   // Every combination of the choices that apply is a reading (at most
-  // eight), in a fixed order. Then each reading that has a standard form
-  // other than itself (StandardForm: "Tech" -> "technology", "Ihar" ->
-  // "igor") is followed by that form. Names without such a place (most
-  // names) have one reading.
+  // eight), in a fixed order. After them come the standard forms of those
+  // readings that have one other than themselves (StandardForm: "Tech" ->
+  // "technology", "Ihar" -> "igor"), in the same order. Names without such
+  // a place (most names) have one reading.
   // The screener screens every reading and keeps each entity's best.
   //
   // Errors: those of `Normalize`. Thread-safe like `Normalize`.

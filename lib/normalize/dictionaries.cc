@@ -172,8 +172,9 @@ absl::Status LoadGivenNames(Dictionaries* d) {
         CountNormalizedTokens(line.fields[1]) < 1) {
       return LineError(kFile, line, "expected <Russian form> | <variant> <variant> ..., normalized tokens");
     }
+    if (d->given_names.contains(line.fields[0])) return LineError(kFile, line, "a form is listed twice");
     for (absl::string_view v : absl::StrSplit(line.fields[1], ' ', absl::SkipEmpty())) {
-      if (v == line.fields[0] || d->given_names.contains(v) || d->given_names.contains(line.fields[0])) {
+      if (v == line.fields[0] || d->given_names.contains(v)) {
         return LineError(kFile, line, "a form is listed twice");
       }
       d->given_names.emplace(std::string(v), line.fields[0]);

@@ -337,16 +337,14 @@ absl::StatusOr<QueryName> PrepareNormalizedQuery(const IndexData& d, NormalizedN
       }
     }
   }
-  // A word may also sound like two list words written together, as the
-  // aligner's joins compare them (the same phonetic keys: "khsrupnah" ~
-  // "khosrow" + "panah", "lkhl" ~ "al" + "khal"): every way of cutting such
-  // a joined key into two list words gives split keys, so that the bound
-  // allows for the join.
-  // Only joined keys that the aligner would pair with the word (the same
-  // comparison as JoinedListSimilarity, before the adjustments that can
-  // only lower it) give keys.
-  const TokenSimilarityOptions join_options = QueryTokenOptions(q);
-  const double join_cutoff = AlignOptions().min_similarity / AlignOptions().joined_split_factor;
+  // A word may also sound like two list words written together (the
+  // phonetic keys of the aligner's comparison: "khsrupnah" ~ "khosrow" +
+  // "panah", "lkhl" ~ "al" + "khal"). Each joined key of the same key that
+  // the aligner would pair with the word (JoinedListSimilarity, which the
+  // per-name join bound computes too) gives split keys for every way of
+  // cutting it into two list words, so that the bound allows for the join.
+  AlignOptions join_options;
+  join_options.token = QueryTokenOptions(q);
   for (size_t i = 0; i < q.tokens.size(); ++i) {
     const AlignToken& a = q.tokens[i];
     if (a.text.size() < 3 || a.is_number) continue;
@@ -354,7 +352,7 @@ absl::StatusOr<QueryName> PrepareNormalizedQuery(const IndexData& d, NormalizedN
       for (uint32_t j : joined_ids) {
         const std::string& text = d.joined_keys[j];
         if (!LengthsCompatible(a.text.size(), text.size()) ||
-            CompareTokens(a.text, text, join_options, join_cutoff).similarity < join_cutoff) {
+            JoinedListSimilarity(a, text, join_options).similarity <= 0) {
           continue;
         }
         for (size_t cut = 2; cut + 2 <= text.size(); ++cut) {

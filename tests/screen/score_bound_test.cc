@@ -9,7 +9,7 @@
 // outside the keys (two tokens within Jaro-Winkler reach but more than two
 // edits apart, or a key token joined with its neighbour by spelling) may
 // score above the bound; the test counts those names apart and requires
-// them to be rare (2 of 14,594 at stop 19, 22 of 14,291 before joins by
+// them to be rare (2 of 14,768 at stop 19, 22 of 14,291 before joins by
 // sound had keys), and index_recall_test checks that no alert is lost to
 // them.
 

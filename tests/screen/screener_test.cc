@@ -1059,32 +1059,37 @@ TEST_F(ScreenerTest, SourceListsFilterIsCaseInsensitiveSubstring) {
   EXPECT_TRUE(r->hits.empty());
 }
 
+// An index of one custom-CSV list `list_id` with the data rows `rows`
+// (written to a temporary file under the standard header).
+absl::StatusOr<std::shared_ptr<const Index>> IndexFromCustomCsv(const std::string& list_id,
+                                                               const std::string& rows) {
+  const std::string path = ::testing::TempDir() + "/" + list_id + ".csv";
+  std::FILE* f = std::fopen(path.c_str(), "w");
+  if (f == nullptr) return absl::InternalError("cannot write " + path);
+  std::fputs("id,name,aliases,kind,country,date_of_birth,identifiers,program,listed_on,remarks\n", f);
+  std::fputs(rows.c_str(), f);
+  std::fclose(f);
+  ReadOptions ro;
+  ro.format = ListFormat::kCustomCsv;
+  ro.list_id = list_id;
+  auto list = ReadList(path, ro);
+  if (!list.ok()) return list.status();
+  IndexBuilder builder;
+  absl::Status added = builder.AddList(*std::move(list));
+  if (!added.ok()) return added;
+  return std::move(builder).Build();
+}
+
 // A transliterated query word may sound like two listed words written
 // together ("خسروپناه", read "khsrupnah", and KHOSROW PANAH): the index
 // keys such joins, so pruning by the score bound keeps the hit that the
 // exhaustive scan finds (before, the bound ignored the join and the hit
 // was lost at min_score 0.5).
 TEST(ScreenerJoinTest, JoinBySoundSurvivesPruning) {
-  const std::string path = ::testing::TempDir() + "/join_by_sound.csv";
-  {
-    std::FILE* f = std::fopen(path.c_str(), "w");
-    ASSERT_NE(f, nullptr);
-    std::fputs(
-        "id,name,aliases,kind,country,date_of_birth,identifiers,program,listed_on,remarks\n"
-        "J-1,Dariush Khosrow PANAH,,person,IR,,,test,,\n"
-        "J-2,Dariush PARSA,,person,IR,,,test,,\n"
-        "J-3,Hossein KHOSRAVI,,person,IR,,,test,,\n",
-        f);
-    std::fclose(f);
-  }
-  ReadOptions ro;
-  ro.format = ListFormat::kCustomCsv;
-  ro.list_id = "join";
-  auto list = ReadList(path, ro);
-  ASSERT_TRUE(list.ok()) << list.status();
-  IndexBuilder builder;
-  ASSERT_TRUE(builder.AddList(*std::move(list)).ok());
-  auto index = std::move(builder).Build();
+  auto index = IndexFromCustomCsv("join",
+                                  "J-1,Dariush Khosrow PANAH,,person,IR,,,test,,\n"
+                                  "J-2,Dariush PARSA,,person,IR,,,test,,\n"
+                                  "J-3,Hossein KHOSRAVI,,person,IR,,,test,,\n");
   ASSERT_TRUE(index.ok()) << index.status();
   ScreenerOptions exhaustive_options;
   exhaustive_options.exhaustive = true;
@@ -1117,26 +1122,10 @@ TEST(ScreenerJoinTest, JoinBySoundSurvivesPruning) {
 // as identical. Not for a person, whose surname may spell the initials of
 // the given names.
 TEST(ScreenerAcronymTest, OwnAcronymIsOptional) {
-  const std::string path = ::testing::TempDir() + "/own_acronym.csv";
-  {
-    std::FILE* f = std::fopen(path.c_str(), "w");
-    ASSERT_NE(f, nullptr);
-    std::fputs(
-        "id,name,aliases,kind,country,date_of_birth,identifiers,program,listed_on,remarks\n"
-        "A-1,Kaluga Radio Technology Institute (KRTI),,organization,RU,,,test,,\n"
-        "A-2,Zarya Research Plant (ZRPX),,organization,RU,,,test,,\n"
-        "A-3,Ali Reza Ahmadi ARA,,person,IR,,,test,,\n",
-        f);
-    std::fclose(f);
-  }
-  ReadOptions ro;
-  ro.format = ListFormat::kCustomCsv;
-  ro.list_id = "acronym";
-  auto list = ReadList(path, ro);
-  ASSERT_TRUE(list.ok()) << list.status();
-  IndexBuilder builder;
-  ASSERT_TRUE(builder.AddList(*std::move(list)).ok());
-  auto index = std::move(builder).Build();
+  auto index = IndexFromCustomCsv("acronym",
+                                  "A-1,Kaluga Radio Technology Institute (KRTI),,organization,RU,,,test,,\n"
+                                  "A-2,Zarya Research Plant (ZRPX),,organization,RU,,,test,,\n"
+                                  "A-3,Ali Reza Ahmadi ARA,,person,IR,,,test,,\n");
   ASSERT_TRUE(index.ok()) << index.status();
   auto screener = Screener::Create(*index);
   ASSERT_TRUE(screener.ok());
