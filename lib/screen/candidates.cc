@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
@@ -413,10 +414,16 @@ absl::StatusOr<std::vector<uint32_t>> CollectCandidates(const IndexData& d, cons
   // The names reached as a bit set (bit n % 64 of word n / 64), to list
   // them in index order without sorting; cleared as it is read.
   thread_local std::vector<uint64_t> marks;
+  // With each name, the total weight of the list words that the keys read
+  // for it named (a word named twice counts twice): with the query tokens'
+  // allowances for the words no read key names, it bounds the list weight
+  // that the query can cover (QuerySideBound::MayReach).
+  thread_local std::vector<float> covered;
   thread_local uint32_t serial = 0;
   if (stamp.size() != d.names.size()) {
     stamp.assign(d.names.size(), 0);
     bits.assign(d.names.size(), 0);
+    covered.assign(d.names.size(), 0);
     marks.assign((d.names.size() + 63) / 64, 0);
     serial = 0;
   }
@@ -460,16 +467,23 @@ absl::StatusOr<std::vector<uint32_t>> CollectCandidates(const IndexData& d, cons
   auto reach = [&](uint32_t n) {
     stamp[n] = serial;
     bits[n] = 0;
+    covered[n] = 0;
     marks[n >> 6] |= uint64_t{1} << (n & 63);
     reached.push_back(n);
   };
-  auto add = [&](const Postings& p, uint32_t key, uint64_t mask) {
+  // `weight`: what the key's list words weigh (at most).
+  auto add = [&](const Postings& p, uint32_t key, uint64_t mask, float weight) {
     if ((static_cast<uint32_t>(mask) & ~skip) == 0) return;
     for (const uint32_t* it = p.begin(key); it != p.end(key); ++it) {
       if (stamp[*it] != serial) reach(*it);
       bits[*it] |= mask;
+      covered[*it] += weight;
     }
   };
+  // A key word weighs at most its weight (as ComputeFeatures, at least
+  // 1e-6); two joined words at most 2.
+  auto word_weight = [&](uint32_t t) { return std::max(d.weight[t], 1e-6f); };
+  constexpr float kJoinedWeight = 2.0f;
   auto bit = [](size_t i) { return uint32_t{1} << std::min<size_t>(i, 31); };
   // A particle's postings are not read: beside a word of its own, a
   // particle alone never makes an alert. The few names of particles only
@@ -482,13 +496,15 @@ absl::StatusOr<std::vector<uint32_t>> CollectCandidates(const IndexData& d, cons
         particle_keys |= mask;
         continue;
       }
-      add(d.token_postings, s.token, mask);
+      add(d.token_postings, s.token, mask, word_weight(s.token));
     }
     // A query token written as one word may be two list tokens ("sensetime").
     auto jit = d.joined_ids.find(q.tokens[i].text);
-    if (jit != d.joined_ids.end()) add(d.joined_postings, jit->second, bit(i));
+    if (jit != d.joined_ids.end()) add(d.joined_postings, jit->second, bit(i), kJoinedWeight);
   }
-  for (const auto& [i, token] : q.joined_similar) add(d.token_postings, token, bit(i) | bit(i + 1));
+  for (const auto& [i, token] : q.joined_similar) {
+    add(d.token_postings, token, bit(i) | bit(i + 1), word_weight(token));
+  }
   // A query of initials only ("V. V.") reaches no name through keys, yet
   // matches every name whose words start with them: all names are reached
   // (and bounded below).
@@ -499,9 +515,11 @@ absl::StatusOr<std::vector<uint32_t>> CollectCandidates(const IndexData& d, cons
       if (stamp[n] != serial) reach(n);
     }
   }
-  for (const auto& [i, token] : q.split_similar) {
-    if (!d.is_particle[token]) add(d.token_postings, token, bit(i));
+  for (size_t k = 0; k < q.split_reached && k < q.split_similar.size(); ++k) {
+    const auto& [i, token] = q.split_similar[k];
+    if (!d.is_particle[token]) add(d.token_postings, token, bit(i), word_weight(token));
   }
+  for (const auto& [i, joined] : q.joined_sound) add(d.joined_postings, joined, bit(i), kJoinedWeight);
   if (particle_keys != 0) {
     for (uint32_t n : d.particle_names) {
       if (stamp[n] != serial) reach(n);
@@ -523,8 +541,12 @@ absl::StatusOr<std::vector<uint32_t>> CollectCandidates(const IndexData& d, cons
       const uint32_t mask = bit(i);
       if ((mask & ~skip) == 0) continue;
       for (const SimilarToken& s : q.bound_similar[i]) {
+        const float weight = word_weight(s.token);
         for (const uint32_t* it = d.token_postings.begin(s.token); it != d.token_postings.end(s.token); ++it) {
-          if (stamp[*it] == serial) bits[*it] |= mask;
+          if (stamp[*it] == serial) {
+            bits[*it] |= mask;
+            covered[*it] += weight;
+          }
         }
       }
     }
@@ -549,6 +571,22 @@ absl::StatusOr<std::vector<uint32_t>> CollectCandidates(const IndexData& d, cons
   std::vector<uint32_t> out;
   std::vector<std::pair<uint32_t, double>> bounded;
   if (prune) {
+    // The allowances of the keyed cover: per query token, what it may
+    // cover that no read key named. Everything for a token whose keys
+    // were not read (skipped, particles); for the others, a word without
+    // a key, an initial's word, and the neighbours a join may take (2).
+    std::vector<double> allowance(std::min<size_t>(q.tokens.size(), 31), 0.0);
+    for (size_t i = 0; i < allowance.size(); ++i) {
+      const uint32_t b = bit(i);
+      double& a = allowance[i];
+      if ((skip & b) || (static_cast<uint32_t>(particle_keys) & b) || (query_side->always() & b)) {
+        a += query_side->cover(static_cast<int>(i)) + 1.0;
+      }
+      if (query_side->unkeyed(static_cast<int>(i))) a += 1.0;
+      if (query_side->initial(static_cast<int>(i))) a += 1.0;
+      if (query_side->may_join(static_cast<int>(i))) a += 2.0;
+    }
+    query_side->SetKeyedCoverAllowances(std::move(allowance));
     // Each name costs a few cache misses (its facts, its tokens): fetch
     // them some names ahead.
     constexpr size_t kFactsAhead = 12, kTokensAhead = 6;
@@ -562,7 +600,11 @@ absl::StatusOr<std::vector<uint32_t>> CollectCandidates(const IndexData& d, cons
       if (tokens == 65535) tokens = d.names[n].token_count;
       const auto matchable = static_cast<uint32_t>(bits[n]) | skip;
       const auto exact = static_cast<uint32_t>(bits[n] >> 32) | skip;
-      if (!query_side->MayReach(matchable, exact, tokens, facts.weight, name_cutoff, facts.lengths)) continue;
+      // float sums of at most a few hundred words: a margin covers rounding.
+      const double keyed_cover = static_cast<double>(covered[n]) * (1 + 1e-5) + 1e-5;
+      if (!query_side->MayReach(matchable, exact, tokens, facts.weight, name_cutoff, facts.lengths, keyed_cover)) {
+        continue;
+      }
       double bound = NameScoreUpperBound(d, q, keys, n, name_cutoff);
       if (facts.weak_alias) bound *= kWeakAliasFactor;
       if (bound >= name_cutoff) bounded.emplace_back(n, bound);

@@ -55,6 +55,9 @@ class QueryKeyTable {
   const TokenBound* FindBound(uint32_t t) const {
     return t < bound_slot_.size() && bound_slot_[t].first == serial_ ? &bounds_[bound_slot_[t].second] : nullptr;
   }
+  TokenBound* MutableBound(uint32_t t) const {
+    return t < bound_slot_.size() && bound_slot_[t].first == serial_ ? &bounds_[bound_slot_[t].second] : nullptr;
+  }
   TokenBound& AddBound(uint32_t t) const {
     bound_slot_[t] = {serial_, static_cast<uint32_t>(bounds_.size())};
     bounds_.emplace_back();

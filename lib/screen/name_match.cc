@@ -343,6 +343,7 @@ absl::StatusOr<QueryName> PrepareNormalizedQuery(const IndexData& d, NormalizedN
   // the aligner would pair with the word (JoinedListSimilarity, which the
   // per-name join bound computes too) gives split keys for every way of
   // cutting it into two list words, so that the bound allows for the join.
+  q.split_reached = q.split_similar.size();
   AlignOptions join_options;
   join_options.token = QueryTokenOptions(q);
   for (size_t i = 0; i < q.tokens.size(); ++i) {
@@ -355,6 +356,7 @@ absl::StatusOr<QueryName> PrepareNormalizedQuery(const IndexData& d, NormalizedN
             JoinedListSimilarity(a, text, join_options).similarity <= 0) {
           continue;
         }
+        q.joined_sound.emplace_back(static_cast<int>(i), j);
         for (size_t cut = 2; cut + 2 <= text.size(); ++cut) {
           auto x = d.vocab_ids.find(absl::string_view(text).substr(0, cut));
           if (x == d.vocab_ids.end()) continue;
@@ -592,8 +594,9 @@ namespace {
 // memo of `keys` or computed now: its keys, the initials it answers, and
 // the pairs with query tokens that the keys did not find yet may be similar
 // (more edits apart than the lookup's budget, with a Jaro-Winkler lift):
-// where their lengths allow it (UnkeyedSimilarityBound), compared as the
-// aligner does, through the query's memo.
+// where their lengths allow it (UnkeyedSimilarityBound), at that bound, as
+// pending pairs (compared by ResolvePending once a name needs them; a pair
+// the query's memo holds already is read from it).
 const TokenBound& BoundFacts(const IndexData& d, const QueryName& q, const QueryKeyTable& keys, uint32_t t) {
   if (const TokenBound* found = keys.FindBound(t)) return *found;
   const int n = static_cast<int>(q.tokens.size());
@@ -667,21 +670,73 @@ const TokenBound& BoundFacts(const IndexData& d, const QueryName& q, const Query
       if (osa_min > share * static_cast<double>(longer) + 1e-9) continue;
     }
     const uint64_t key = TokenPairCache::Key(0, i, t);
-    double v;
-    if (const TokenSimilarity* hit = key != 0 ? q.cache.Find(key) : nullptr) {
-      v = hit->similarity;
-    } else {
-      TokenSimilarity ts = CompareTokens(qt.text, d.vocab[t], token_options, min_sim);
-      if (key != 0) q.cache.Insert(key, ts);
-      v = ts.similarity;
+    const TokenSimilarity* hit = key != 0 ? q.cache.Find(key) : nullptr;
+    // Compared now if the memo has it, or if another pairing (a split's
+    // join) set a similarity for this query token already, which a
+    // pending bound would hide.
+    if (hit != nullptr || ((b.similar >> i) & 1)) {
+      double v;
+      if (hit != nullptr) {
+        v = hit->similarity;
+      } else {
+        TokenSimilarity ts = CompareTokens(qt.text, d.vocab[t], token_options, min_sim);
+        if (key != 0) q.cache.Insert(key, ts);
+        v = ts.similarity;
+      }
+      if (v >= min_sim) {
+        raise(&s[i], v);
+        b.similar |= uint64_t{1} << i;
+        raise(&b.best, v);
+      }
+      continue;
     }
-    if (v >= min_sim) {
-      raise(&s[i], v);
-      b.similar |= uint64_t{1} << i;
-      raise(&b.best, v);
-    }
+    // Not compared yet: at the bound of its lengths until a name needs it.
+    raise(&s[i], keys.unkeyed_bound(i, info.length, digits));
+    b.similar |= uint64_t{1} << i;
+    b.pending |= uint64_t{1} << i;
   }
+  b.keyed_best = b.best;
+  for (uint64_t x = b.pending; x != 0; x &= x - 1) raise(&b.best, s[__builtin_ctzll(x)]);
   return b;
+}
+
+// Compares the pending pairs (TokenBound::pending) of the name's tokens, as
+// the aligner does, through the query's memo: afterwards their facts hold
+// the similarities themselves. True if there were any.
+bool ResolvePending(const IndexData& d, const QueryName& q, const QueryKeyTable& keys, const uint32_t* tok, int m) {
+  static const AlignOptions align_defaults;
+  const double min_sim = align_defaults.min_similarity;
+  const TokenSimilarityOptions& token_options = keys.token_options();
+  std::vector<double>& sims = keys.bound_sims();
+  bool any = false;
+  for (int j = 0; j < m; ++j) {
+    TokenBound* b = keys.MutableBound(tok[j]);
+    if (b == nullptr || b->pending == 0) continue;
+    any = true;
+    double* s = sims.data() + b->sims;
+    for (uint64_t x = b->pending; x != 0; x &= x - 1) {
+      const int i = __builtin_ctzll(x);
+      const uint64_t key = TokenPairCache::Key(0, i, tok[j]);
+      double v;
+      if (const TokenSimilarity* hit = key != 0 ? q.cache.Find(key) : nullptr) {
+        v = hit->similarity;
+      } else {
+        TokenSimilarity ts = CompareTokens(q.tokens[i].text, d.vocab[tok[j]], token_options, min_sim);
+        if (key != 0) q.cache.Insert(key, ts);
+        v = ts.similarity;
+      }
+      if (v >= min_sim) {
+        s[i] = v;
+        b->keyed_best = std::max(b->keyed_best, v);
+      } else {
+        s[i] = 0;
+        b->similar &= ~(uint64_t{1} << i);
+      }
+    }
+    b->pending = 0;
+    b->best = b->keyed_best;
+  }
+  return any;
 }
 
 // The largest similarity with which the aligner can pair query token i
@@ -718,8 +773,12 @@ double JoinBound(const IndexData& d, const QueryName& q, const QueryKeyTable& ke
 
 }  // namespace
 
-double NameScoreUpperBound(const IndexData& d, const QueryName& q, const QueryKeyTable& keys, uint32_t name,
-                           double cutoff) {
+namespace {
+
+// NameScoreUpperBound with the pending pairs of the name's tokens at the
+// bounds of their lengths; `pending` says whether there were any.
+double NameScoreUpperBoundWithPending(const IndexData& d, const QueryName& q, const QueryKeyTable& keys,
+                                      uint32_t name, double cutoff, bool* pending) {
   const IndexData::NameFacts& facts = d.name_facts[name];
   const int n = static_cast<int>(q.tokens.size());
   const int m = static_cast<int>(facts.token_count < 65535 ? facts.token_count : d.names[name].token_count);
@@ -760,9 +819,11 @@ double NameScoreUpperBound(const IndexData& d, const QueryName& q, const QueryKe
   auto raise = [](double* x, double s) { *x = std::max(*x, s); };
   const std::vector<double>& sims = keys.bound_sims();
   bool any_join_part = false;
+  *pending = false;
   for (int j = 0; j < m; ++j) {
     const TokenBound& b = BoundFacts(d, q, keys, tok[j]);
     const double* s = sims.data() + b.sims;
+    *pending |= b.pending != 0;
     qexact |= b.exact;
     lexact[j] = b.exact != 0;
     lweight[j] = b.weight;
@@ -924,6 +985,21 @@ double NameScoreUpperBound(const IndexData& d, const QueryName& q, const QueryKe
   return evaluate();
 }
 
+}  // namespace
+
+double NameScoreUpperBound(const IndexData& d, const QueryName& q, const QueryKeyTable& keys, uint32_t name,
+                           double cutoff) {
+  bool pending = false;
+  const double optimistic = NameScoreUpperBoundWithPending(d, q, keys, name, cutoff, &pending);
+  // Below the cutoff with every pending pair at its bound: below it with
+  // their true similarities too (the bound only grows with them).
+  if (!pending || (cutoff > 0 && cutoff < 1 && optimistic == 0.0)) return optimistic;
+  const IndexData::NameFacts& facts = d.name_facts[name];
+  const int m = static_cast<int>(facts.token_count < 65535 ? facts.token_count : d.names[name].token_count);
+  ResolvePending(d, q, keys, d.name_tokens.data() + facts.token_begin, m);
+  return NameScoreUpperBoundWithPending(d, q, keys, name, cutoff, &pending);
+}
+
 namespace {
 
 // For a query token of one length: the list word lengths (bit min(length,
@@ -985,7 +1061,8 @@ QuerySideBound::QuerySideBound(const IndexData& d, const QueryName& q, const Que
   unkeyed_lengths_.assign(n_, 0);
   unkeyed_digit_lengths_.assign(n_, 0);
   // Query tokens that may match two list words joined.
-  std::vector<uint8_t> may_join(n_, 0);
+  may_join_.assign(n_, 0);
+  std::vector<uint8_t>& may_join = may_join_;
   for (uint32_t i : keys.joined()) {
     if (i < static_cast<uint32_t>(n_)) may_join[i] = 1;
   }
@@ -1079,8 +1156,13 @@ QuerySideBound::QuerySideBound(const IndexData& d, const QueryName& q, const Que
 }
 
 
+void QuerySideBound::SetKeyedCoverAllowances(std::vector<double> allowances) {
+  allowance_ = std::move(allowances);
+  for (MaskMemo& m : memo_) m.used = false;
+}
+
 bool QuerySideBound::MayReach(uint32_t mask, uint32_t exact_mask, uint32_t list_tokens, double list_weight,
-                              double cutoff, uint32_t list_lengths) const {
+                              double cutoff, uint32_t list_lengths, double keyed_cover) const {
   if (!usable_ || cutoff <= 0) return true;
   if (cutoff >= 1) cutoff = 1 - 1e-12;
   const double* w = kFeatureWeights;
@@ -1100,18 +1182,24 @@ bool QuerySideBound::MayReach(uint32_t mask, uint32_t exact_mask, uint32_t list_
   // the list coverage and the unmatched list weight; person or not.
   auto reach = [&](const MaskMemo& m) {
     if (m.always) return true;
-    const double coverage = list_weight > 0 ? std::min(1.0, m.cover / list_weight) : 1.0;
+    const double cover = std::min(m.cover, keyed_cover + m.allowance);
+    const double coverage = list_weight > 0 ? std::min(1.0, cover / list_weight) : 1.0;
     double list_part = -1e300;
     for (int p = 0; p < 2; ++p) {
       list_part = std::max(list_part, std::max(0.0, list_coef_[p] * coverage) + w[14] * p);
     }
-    return m.z + list_part + w[13] * LogCount(list_tokens) + w[4] * std::max(0.0, list_weight - m.cover) >= m.cut;
+    return m.z + list_part + w[13] * LogCount(list_tokens) + w[4] * std::max(0.0, list_weight - cover) >= m.cut;
   };
   const uint64_t masks = uint64_t{exact_mask} << 32 | mask;
   MaskMemo& slot = memo_[(masks * 0x9E3779B97F4A7C15ull) >> (64 - kMemoBits)];
   if (slot.used && slot.masks == masks) return reach(slot);
   double z = base_;
   double cover = 0;
+  double allowance = 0;
+  for (uint32_t x = mask; x != 0; x &= x - 1) {
+    const int i = __builtin_ctz(x);
+    allowance += i < static_cast<int>(allowance_.size()) ? allowance_[i] : std::numeric_limits<double>::infinity();
+  }
   double best_sim = 0, chars = 0, best_exact = 0;
   int matchable = 0, initials = 0;
   bool all_exact = true;
@@ -1145,6 +1233,7 @@ bool QuerySideBound::MayReach(uint32_t mask, uint32_t exact_mask, uint32_t list_
   slot.always = all_exact;  // may score 1.0
   slot.z = z;
   slot.cover = cover;
+  slot.allowance = allowance;
   slot.cut = Logit(cutoff);
   return reach(slot);
 }

@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cstdint>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -61,6 +62,17 @@ struct QueryName {
   // Parts of a query word that glues two list words with a typo
   // ("intenationalbrigade", "alharamayn"): (query token index, vocab id).
   std::vector<std::pair<int, uint32_t>> split_similar;
+  // The first `split_reached` entries of split_similar reach names through
+  // their postings; the rest (the parts of joins by sound, below) only
+  // inform the score bounds: the names holding such a join are reached
+  // through `joined_sound`.
+  size_t split_reached = 0;
+  // Joins by sound: (query token index, id of a joined key, i.e. two
+  // adjacent list words, that the word may sound like). Their names are
+  // reached through joined_postings, which hold exactly the names where
+  // the two words are adjacent, rather than through the postings of each
+  // word (common words such as "al" are in thousands of names).
+  std::vector<std::pair<int, uint32_t>> joined_sound;
   NameKindHint hint = NameKindHint::kUnknown;
   bool latin = true;  // the query was written in Latin script
   // A Chinese-script name with organisation terms: its terms are
@@ -159,11 +171,19 @@ struct TokenBound {
   double weight = 0;      // its weight, at least 1e-6 (as ComputeFeatures)
   bool is_number = false;
   uint32_t sims = 0;      // index of its per-query-token similarities in QueryKeyTable::bound_sims()
+  // Query tokens that no key pairs with it but whose lengths allow a
+  // pairing (UnkeyedSimilarityBound) and that are not compared yet: in
+  // `similar`, with that bound as their similarity, until a name holding
+  // the token reaches the cutoff; then compared (ResolvePending).
+  uint64_t pending = 0;
+  double keyed_best = 0;  // `best` over the keys and compared pairs only
 };
 
 // An upper bound of ScoreName(d, q, name) that costs one pass over the
 // name's token ids plus a memoised comparison of the token pairs the keys
-// did not find (where their lengths allow a match): each feature of the
+// did not find (where their lengths allow a match; compared only when the
+// name reaches the cutoff with those pairs at the bound of their lengths,
+// so the value is the same either way): each feature of the
 // model is bounded by what the possible pairings can reach (key tokens,
 // initials, exact joins, joins and splits through split and joined keys,
 // and those compared pairs), and each term of the logistic model takes its
@@ -199,8 +219,28 @@ class QuerySideBound {
   // equal to the token itself reached the name) may match exactly; the
   // others only inexactly, at most as well as their inexact keys and other
   // routes allow.
+  //
+  // With `keyed_cover` (finite), also: the list words of the name that keys
+  // reached weigh at most `keyed_cover` together, so the list weight its
+  // matchable tokens can cover is at most that plus, per matchable token,
+  // its allowance for words no read key names (SetKeyedCoverAllowances).
   bool MayReach(uint32_t mask, uint32_t exact_mask, uint32_t list_tokens, double list_weight, double cutoff,
-                uint32_t list_lengths = ~uint32_t{0}) const;
+                uint32_t list_lengths = ~uint32_t{0},
+                double keyed_cover = std::numeric_limits<double>::infinity()) const;
+  // Per query token, the list weight it may cover beyond the words that the
+  // keys read for the name named (`keyed_cover` of MayReach): words it
+  // pairs with without a key, as an initial, by a join's neighbour, and
+  // everything its keys would name when their postings were not read.
+  // Tokens beyond the vector get an unlimited allowance. Call before
+  // MayReach with a keyed cover; it resets the memo.
+  void SetKeyedCoverAllowances(std::vector<double> allowances);
+  // The list weight token i may cover through its keys (the largest key
+  // word weight, 2 for a join), and whether it may pair without a key
+  // (unkeyed), as an initial, or by a join.
+  double cover(int i) const { return cover_[i]; }
+  bool unkeyed(int i) const { return (unkeyed_ >> i) & 1; }
+  bool initial(int i) const { return initial_[i] != 0; }
+  bool may_join(int i) const { return may_join_[i] != 0; }
   // Query tokens any name may match without a key reaching it (initials,
   // particles).
   uint32_t always() const { return always_; }
@@ -220,7 +260,8 @@ class QuerySideBound {
   // The same terms when the token cannot match exactly (no exact key
   // reached the name).
   std::vector<double> inexact_matched_, inexact_sim_, inexact_cover_;
-  std::vector<uint8_t> exact_, initial_;
+  std::vector<uint8_t> exact_, initial_, may_join_;
+  std::vector<double> allowance_;  // SetKeyedCoverAllowances; empty: none set
   // MayReach's results by mask and exact mask, less the token-count term
   // (one cutoff per query).
   struct MaskMemo {
@@ -228,6 +269,7 @@ class QuerySideBound {
     bool always = false;
     uint64_t masks = 0;
     double z = 0, cover = 0, cut = 0;
+    double allowance = 0;  // sum of the matchable tokens' keyed-cover allowances
   };
   static constexpr int kMemoBits = 6;
   mutable std::array<MaskMemo, 1 << kMemoBits> memo_{};
