@@ -575,7 +575,7 @@ absl::StatusOr<std::vector<uint32_t>> CollectCandidates(const IndexData& d, cons
     // cover that no read key named. Everything for a token whose keys
     // were not read (skipped, particles); for the others, a word without
     // a key, an initial's word, and the neighbours a join may take (2).
-    std::vector<double> allowance(std::min<size_t>(q.tokens.size(), 31), 0.0);
+    std::vector<double> allowance(query_side->usable() ? q.tokens.size() : 0, 0.0);
     for (size_t i = 0; i < allowance.size(); ++i) {
       const uint32_t b = bit(i);
       double& a = allowance[i];
@@ -586,7 +586,7 @@ absl::StatusOr<std::vector<uint32_t>> CollectCandidates(const IndexData& d, cons
       if (query_side->initial(static_cast<int>(i))) a += 1.0;
       if (query_side->may_join(static_cast<int>(i))) a += 2.0;
     }
-    query_side->SetKeyedCoverAllowances(std::move(allowance));
+    if (query_side->usable()) query_side->SetKeyedCoverAllowances(std::move(allowance));
     // Each name costs a few cache misses (its facts, its tokens): fetch
     // them some names ahead.
     constexpr size_t kFactsAhead = 12, kTokensAhead = 6;

@@ -234,6 +234,9 @@ class QuerySideBound {
   // Tokens beyond the vector get an unlimited allowance. Call before
   // MayReach with a keyed cover; it resets the memo.
   void SetKeyedCoverAllowances(std::vector<double> allowances);
+  // False if MayReach always answers true (more than 31 query tokens, or a
+  // model it cannot bound); the accessors below are then not to be used.
+  bool usable() const { return usable_; }
   // The list weight token i may cover through its keys (the largest key
   // word weight, 2 for a join), and whether it may pair without a key
   // (unkeyed), as an initial, or by a join.

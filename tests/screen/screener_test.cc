@@ -1117,6 +1117,39 @@ TEST(ScreenerJoinTest, JoinBySoundSurvivesPruning) {
   }
 }
 
+// A query of more than 31 words, which the query-side screen cannot bound
+// (a bit per word), is still screened through the index, with the same hits
+// as the exhaustive scan (a regression: the keyed-cover allowances once
+// read per-word facts that such a query does not have).
+TEST(ScreenerLongQueryTest, MoreWordsThanTheQuerySideScreenBounds) {
+  auto index = IndexFromCustomCsv("long",
+                                  "L-1,Northern Star Trading Company,,organization,AE,,,test,,\n"
+                                  "L-2,Dariush PARSA,,person,IR,,,test,,\n");
+  ASSERT_TRUE(index.ok()) << index.status();
+  ScreenerOptions exhaustive_options;
+  exhaustive_options.exhaustive = true;
+  auto indexed = Screener::Create(*index);
+  auto exhaustive = Screener::Create(*index, exhaustive_options);
+  ASSERT_TRUE(indexed.ok() && exhaustive.ok());
+  for (int words : {31, 32, 40, 70}) {
+    Query q;
+    q.name = "Northern Star Trading Company";
+    for (int i = 4; i < words; ++i) q.name += " alpha";
+    ScreenOptions o;
+    o.min_score = 0.5;
+    o.explain = false;
+    auto a = (*indexed)->Screen(q, o);
+    auto b = (*exhaustive)->Screen(q, o);
+    ASSERT_TRUE(a.ok()) << words << " words: " << a.status();
+    ASSERT_TRUE(b.ok()) << words << " words: " << b.status();
+    ASSERT_EQ(a->hits.size(), b->hits.size()) << words << " words";
+    for (size_t i = 0; i < a->hits.size(); ++i) {
+      EXPECT_EQ(a->hits[i].entity_id, b->hits[i].entity_id);
+      EXPECT_EQ(a->hits[i].score, b->hits[i].score);
+    }
+  }
+}
+
 // A listed organisation name that spells out its own acronym ("... (KRTI)")
 // is also filed without it: the name written without the acronym scores
 // as identical. Not for a person, whose surname may spell the initials of
