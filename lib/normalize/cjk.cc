@@ -24,9 +24,10 @@ bool IsCompoundSurname(const std::u32string& two) {
   return false;
 }
 
-// Pinyin syllables of a Han run ("大华" -> {"da", "hua"}), lower-case ASCII.
-absl::StatusOr<std::vector<std::string>> PinyinSyllables(
-    const std::u32string& han, const TransliteratorSet& translit) {
+// Pinyin syllables of a Han run ("大华" -> {"da", "hua"}), lower-case ASCII
+// (Han-Latin may write a few syllables together: "céngguó fān").
+absl::StatusOr<std::vector<std::string>> HanLatinSyllables(const std::u32string& han,
+                                                            const TransliteratorSet& translit) {
   absl::StatusOr<std::string> latin = translit.Transliterate(kHanToPinyin, EncodeUtf8(han));
   if (!latin.ok()) return latin.status();
   std::vector<std::string> syllables;
@@ -36,6 +37,41 @@ absl::StatusOr<std::vector<std::string>> PinyinSyllables(
       if (absl::ascii_isalnum(c)) clean.push_back(absl::ascii_tolower(c));
     }
     if (!clean.empty()) syllables.push_back(std::move(clean));
+  }
+  return syllables;
+}
+
+// Where the names read a character of two readings in the Han-Latin way and
+// where in the other (PinyinSyllables).
+struct HanReading {
+  const Dictionaries* dict = nullptr;
+  unsigned reading = 0;
+  unsigned* choices = nullptr;  // may be null
+};
+
+// HanLatinSyllables, except that with reading choice kOtherHanReading a
+// character of Dictionaries::han_other_readings gives its other reading
+// (the run is then read character by character). Records the choice in
+// `*r.choices` when the run holds such a character.
+absl::StatusOr<std::vector<std::string>> PinyinSyllables(const std::u32string& han,
+                                                         const TransliteratorSet& translit,
+                                                         const HanReading& r) {
+  bool other = false;
+  if (r.dict != nullptr) {
+    for (char32_t c : han) other |= r.dict->han_other_readings.contains(c);
+  }
+  if (other && r.choices != nullptr) *r.choices |= kOtherHanReading;
+  if (!other || (r.reading & kOtherHanReading) == 0) return HanLatinSyllables(han, translit);
+  std::vector<std::string> syllables;
+  for (char32_t c : han) {
+    auto it = r.dict->han_other_readings.find(c);
+    if (it != r.dict->han_other_readings.end()) {
+      syllables.push_back(it->second);
+      continue;
+    }
+    absl::StatusOr<std::vector<std::string>> one = HanLatinSyllables(std::u32string(1, c), translit);
+    if (!one.ok()) return one.status();
+    for (std::string& s : *one) syllables.push_back(std::move(s));
   }
   return syllables;
 }
@@ -51,7 +87,7 @@ void EmitWord(std::string text, const std::u32string& source, std::vector<WorkTo
   out->push_back(std::move(t));
 }
 
-absl::Status EmitPinyinRun(const std::u32string& run, const TransliteratorSet& translit,
+absl::Status EmitPinyinRun(const std::u32string& run, const TransliteratorSet& translit, const HanReading& r,
                            std::vector<WorkToken>* out) {
   if (run.empty()) return absl::OkStatus();
   if (run.size() == 4) {
@@ -59,11 +95,11 @@ absl::Status EmitPinyinRun(const std::u32string& run, const TransliteratorSet& t
     // and a brand, or two brand syllable pairs): "长安海连" -> "zhangan",
     // "hailian". The scorer joins adjacent tokens when the listing writes
     // them as one word, but cannot split one token into two.
-    absl::Status s = EmitPinyinRun(run.substr(0, 2), translit, out);
+    absl::Status s = EmitPinyinRun(run.substr(0, 2), translit, r, out);
     if (!s.ok()) return s;
-    return EmitPinyinRun(run.substr(2), translit, out);
+    return EmitPinyinRun(run.substr(2), translit, r, out);
   }
-  absl::StatusOr<std::vector<std::string>> syl = PinyinSyllables(run, translit);
+  absl::StatusOr<std::vector<std::string>> syl = PinyinSyllables(run, translit, r);
   if (!syl.ok()) return syl.status();
   std::string joined;
   for (const std::string& s : *syl) joined += s;
@@ -77,13 +113,14 @@ absl::Status SegmentHan(const std::u32string& han, NameKindHint hint, int name_w
                         const Dictionaries& dict, const TransliteratorSet& translit,
                         unsigned reading, std::vector<WorkToken>* out,
                         std::vector<std::string>* legal_forms, unsigned* choices) {
+  const HanReading r{&dict, reading, choices};
   if (hint == NameKindHint::kPerson) {
     size_t n = han.size();
-    if (name_words != 1 || n < 2 || n > 4) return EmitPinyinRun(han, translit, out);
+    if (name_words != 1 || n < 2 || n > 4) return EmitPinyinRun(han, translit, r, out);
     size_t surname = n >= 3 && IsCompoundSurname(han.substr(0, 2)) ? 2 : 1;
-    absl::Status s = EmitPinyinRun(han.substr(0, surname), translit, out);
+    absl::Status s = EmitPinyinRun(han.substr(0, surname), translit, r, out);
     if (!s.ok()) return s;
-    return EmitPinyinRun(han.substr(surname), translit, out);
+    return EmitPinyinRun(han.substr(surname), translit, r, out);
   }
   std::u32string residual;
   size_t i = 0;
@@ -124,7 +161,7 @@ absl::Status SegmentHan(const std::u32string& han, NameKindHint hint, int name_w
         }
       }
     }
-    absl::Status s = EmitPinyinRun(residual, translit, out);
+    absl::Status s = EmitPinyinRun(residual, translit, r, out);
     if (!s.ok()) return s;
     residual.clear();
     int group = -1;
@@ -147,7 +184,7 @@ absl::Status SegmentHan(const std::u32string& han, NameKindHint hint, int name_w
     }
     i += len;
   }
-  return EmitPinyinRun(residual, translit, out);
+  return EmitPinyinRun(residual, translit, r, out);
 }
 
 }  // namespace partyscreen::internal

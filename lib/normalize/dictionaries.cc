@@ -354,8 +354,18 @@ absl::Status LoadTranslitOverrides(Dictionaries* d) {
         return LineError(kFile, line, "expected one character to replace");
       }
       d->char_rules[from[0]] = DecodeUtf8(line.fields[2]);
+    } else if (kind == "han") {
+      std::u32string from = DecodeUtf8(line.fields[1]);
+      const std::string& to = line.fields[2];
+      if (from.size() != 1 || to.empty() ||
+          !std::all_of(to.begin(), to.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
+        return LineError(kFile, line, "expected 'han | <one character> | <pinyin in a-z>'");
+      }
+      if (!d->han_other_readings.emplace(from[0], to).second) {
+        return LineError(kFile, line, "character repeated");
+      }
     } else {
-      return LineError(kFile, line, "kind must be script, cyrillic, persian, rules or char");
+      return LineError(kFile, line, "kind must be script, cyrillic, persian, rules, char or han");
     }
   }
   return absl::OkStatus();

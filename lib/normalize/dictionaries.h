@@ -43,9 +43,13 @@ struct HonorificEntry {
 //   kTranslateTerms: Cyrillic and Arabic-script organisation words give
 //     their English words instead of their transliteration
 //     (FindCyrillicTerm, cyrillic_terms.h; FindArabicTerm, arabic_terms.h).
+//   kOtherHanReading: Chinese characters of two readings give the one
+//     that names use besides Han-Latin's (Dictionaries::han_other_readings:
+//     都 "du" besides "dou", 翟 "zhai" besides "di").
 inline constexpr unsigned kNameTakesTermHead = 1;
 inline constexpr unsigned kOtherEnglishForm = 2;
 inline constexpr unsigned kTranslateTerms = 4;
+inline constexpr unsigned kOtherHanReading = 8;
 
 // Arabic-script organisation words of this many letters or more are
 // recognised one typing error away (CorrectArabicOrgWord).
@@ -114,6 +118,10 @@ struct Dictionaries {
   absl::flat_hash_map<std::string, std::string> pre_rules;
   // Character replacements applied before transliteration.
   absl::flat_hash_map<char32_t, std::u32string> char_rules;
+  // Chinese characters of two readings ("han" lines): the reading that
+  // names also use where Han-Latin gives the other (reading choice
+  // kOtherHanReading).
+  absl::flat_hash_map<char32_t, std::string> han_other_readings;
 };
 
 // Parses the compiled-in dictionaries. Returns kInternal, naming the file and

@@ -418,6 +418,28 @@ TEST(NormalizerTest, ChineseNameWithTwoCutsHasTwoReadings) {
   EXPECT_EQ(Readings("王微电子", NameKindHint::kPerson).size(), 1u);
 }
 
+// A character of two readings (translit_overrides.txt "han" lines) gives a
+// second reading of the name with the one Han-Latin does not give: 阿不都
+// is "abudou" by Han-Latin, "abudu" (Abdul) as the lists write it; 翟 is
+// "di" and the surname "zhai". Other characters keep Han-Latin's reading
+// in both; a name without such a character has one reading.
+TEST(NormalizerTest, ChineseCharactersOfTwoReadingsGiveAnotherReading) {
+  std::vector<NormalizedName> abdul = Readings("阿不都·哈克", NameKindHint::kPerson);
+  ASSERT_EQ(abdul.size(), 2u);
+  EXPECT_EQ(Texts(abdul[0]), "abudou hake");
+  EXPECT_EQ(Texts(abdul[1]), "abudu hake");
+  std::vector<NormalizedName> zhai = Readings("翟志刚", NameKindHint::kPerson);
+  ASSERT_EQ(zhai.size(), 2u);
+  EXPECT_EQ(Texts(zhai[0]), "di zhigang");
+  EXPECT_EQ(Texts(zhai[1]), "zhai zhigang");
+  EXPECT_EQ(Readings("王志刚", NameKindHint::kPerson).size(), 1u);
+  // In an organisation name, only its own words change.
+  std::vector<NormalizedName> firm = Readings("厦华电子有限公司");
+  ASSERT_EQ(firm.size(), 2u);
+  EXPECT_EQ(Texts(firm[0]), "shahua electronics co ltd");
+  EXPECT_EQ(Texts(firm[1]), "xiahua electronics co ltd");
+}
+
 // A term with a second English form in listings ("中国": china / sino)
 // gives a reading with it; with a two-way cut as well, four readings.
 TEST(NormalizerTest, ChineseTermsWithASecondEnglishFormGiveAnotherReading) {
