@@ -163,7 +163,12 @@ class Normalizer {
   //     character as the end of the name ("hong kong hengbangwei
   //     electronics co ltd");
   //   - where a term has a second form ("中国": "china", also "sino";
-  //     "国际": "international", also "intl"), another reading uses it.
+  //     "国际": "international", also "intl"), another reading uses it;
+  //   - where a character has two readings that names use (the "han"
+  //     lines of translit_overrides.txt: 都 "dou" and "du", 翟 "di" and
+  //     the surname "zhai"), another reading gives the one Han-Latin does
+  //     not ("阿不都·哈克": "abudou hake" and "abudu hake", as the lists
+  //     write Abdul HAQ's alias).
   // Cyrillic organisation words are listed transliterated or translated
   // ("Фонд стратегической культуры": FOND STRATEGICHESKOY KULTURY or
   // STRATEGIC CULTURE FOUNDATION): a name with a word of the dictionary
@@ -174,7 +179,7 @@ class Normalizer {
   // name with a word of arabic_org_terms.txt has a reading with their
   // English words; both kinds of translation are one choice.
   // Every combination of the choices that apply is a reading (at most
-  // eight), in a fixed order. After them come the standard forms of those
+  // sixteen), in a fixed order. After them come the standard forms of those
   // readings that have one other than themselves (StandardForm: "Tech" ->
   // "technology", "Ihar" -> "igor"), in the same order. Names without such
   // a place (most names) have one reading.
