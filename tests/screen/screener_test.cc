@@ -1080,6 +1080,32 @@ absl::StatusOr<std::shared_ptr<const Index>> IndexFromCustomCsv(const std::strin
   return std::move(builder).Build();
 }
 
+// `q` screened at min_score 0.5 through the index and by the exhaustive
+// scan of `index`: both results, which the caller compares.
+struct IndexedAndExhaustive {
+  absl::StatusOr<ScreenResult> indexed, exhaustive;
+};
+IndexedAndExhaustive ScreenBothWays(const std::shared_ptr<const Index>& index, const Query& q) {
+  ScreenerOptions exhaustive_options;
+  exhaustive_options.exhaustive = true;
+  auto indexed = Screener::Create(index);
+  auto exhaustive = Screener::Create(index, exhaustive_options);
+  if (!indexed.ok()) return {indexed.status(), indexed.status()};
+  if (!exhaustive.ok()) return {exhaustive.status(), exhaustive.status()};
+  ScreenOptions o;
+  o.min_score = 0.5;
+  return {(*indexed)->Screen(q, o), (*exhaustive)->Screen(q, o)};
+}
+
+// The same hits, in the same order, with the same scores.
+void ExpectSameHits(const ScreenResult& a, const ScreenResult& b, const std::string& what) {
+  ASSERT_EQ(a.hits.size(), b.hits.size()) << what;
+  for (size_t i = 0; i < a.hits.size(); ++i) {
+    EXPECT_EQ(a.hits[i].entity_id, b.hits[i].entity_id) << what;
+    EXPECT_EQ(a.hits[i].score, b.hits[i].score) << what;
+  }
+}
+
 // A transliterated query word may sound like two listed words written
 // together ("خسروپناه", read "khsrupnah", and KHOSROW PANAH): the index
 // keys such joins, so pruning by the score bound keeps the hit that the
@@ -1091,18 +1117,10 @@ TEST(ScreenerJoinTest, JoinBySoundSurvivesPruning) {
                                   "J-2,Dariush PARSA,,person,IR,,,test,,\n"
                                   "J-3,Hossein KHOSRAVI,,person,IR,,,test,,\n");
   ASSERT_TRUE(index.ok()) << index.status();
-  ScreenerOptions exhaustive_options;
-  exhaustive_options.exhaustive = true;
-  auto indexed = Screener::Create(*index);
-  auto exhaustive = Screener::Create(*index, exhaustive_options);
-  ASSERT_TRUE(indexed.ok() && exhaustive.ok());
   Query q;
   q.name = "داریوش خسروپناه";
   q.kind = PartyKind::kPerson;
-  ScreenOptions o;
-  o.min_score = 0.5;
-  auto a = (*indexed)->Screen(q, o);
-  auto b = (*exhaustive)->Screen(q, o);
+  auto [a, b] = ScreenBothWays(*index, q);
   ASSERT_TRUE(a.ok() && b.ok());
   ASSERT_FALSE(b->hits.empty());
   EXPECT_EQ(b->hits[0].entity_id, "J-1");
@@ -1110,11 +1128,7 @@ TEST(ScreenerJoinTest, JoinBySoundSurvivesPruning) {
   bool joined = false;
   for (const auto& p : b->hits[0].explanation.pairings) joined |= p.method == "joined";
   EXPECT_TRUE(joined) << "the exhaustive hit should pair one query word with two list words";
-  ASSERT_EQ(a->hits.size(), b->hits.size());
-  for (size_t i = 0; i < a->hits.size(); ++i) {
-    EXPECT_EQ(a->hits[i].entity_id, b->hits[i].entity_id);
-    EXPECT_EQ(a->hits[i].score, b->hits[i].score);
-  }
+  ExpectSameHits(*a, *b, "join by sound");
 }
 
 // A query of more than 31 words, which the query-side screen cannot bound
@@ -1122,30 +1136,32 @@ TEST(ScreenerJoinTest, JoinBySoundSurvivesPruning) {
 // as the exhaustive scan (a regression: the keyed-cover allowances once
 // read per-word facts that such a query does not have).
 TEST(ScreenerLongQueryTest, MoreWordsThanTheQuerySideScreenBounds) {
-  auto index = IndexFromCustomCsv("long",
-                                  "L-1,Northern Star Trading Company,,organization,AE,,,test,,\n"
-                                  "L-2,Dariush PARSA,,person,IR,,,test,,\n");
+  // Listed names of 31, 32, 40 and 70 words; each screened as written
+  // (an identical name: an alert) and with a word changed.
+  const std::vector<int> lengths = {31, 32, 40, 70};
+  const char* const kWords[] = {"alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf",
+                                "hotel", "india", "juliet", "kilo", "lima", "mike"};
+  auto name_of = [&](int words) {
+    std::string name = "Northern Star Trading Company";
+    for (int i = 4; i < words; ++i) absl::StrAppend(&name, " ", kWords[(i * 7 + words) % 13]);
+    return name;
+  };
+  std::string rows;
+  for (int words : lengths) absl::StrAppend(&rows, "L-", words, ",", name_of(words), ",,organization,AE,,,test,,\n");
+  auto index = IndexFromCustomCsv("long", rows);
   ASSERT_TRUE(index.ok()) << index.status();
-  ScreenerOptions exhaustive_options;
-  exhaustive_options.exhaustive = true;
-  auto indexed = Screener::Create(*index);
-  auto exhaustive = Screener::Create(*index, exhaustive_options);
-  ASSERT_TRUE(indexed.ok() && exhaustive.ok());
-  for (int words : {31, 32, 40, 70}) {
-    Query q;
-    q.name = "Northern Star Trading Company";
-    for (int i = 4; i < words; ++i) q.name += " alpha";
-    ScreenOptions o;
-    o.min_score = 0.5;
-    o.explain = false;
-    auto a = (*indexed)->Screen(q, o);
-    auto b = (*exhaustive)->Screen(q, o);
-    ASSERT_TRUE(a.ok()) << words << " words: " << a.status();
-    ASSERT_TRUE(b.ok()) << words << " words: " << b.status();
-    ASSERT_EQ(a->hits.size(), b->hits.size()) << words << " words";
-    for (size_t i = 0; i < a->hits.size(); ++i) {
-      EXPECT_EQ(a->hits[i].entity_id, b->hits[i].entity_id);
-      EXPECT_EQ(a->hits[i].score, b->hits[i].score);
+  for (int words : lengths) {
+    for (bool changed : {false, true}) {
+      Query q;
+      q.name = name_of(words);
+      if (changed) q.name.replace(0, 8, "Southern");
+      auto [a, b] = ScreenBothWays(*index, q);
+      const std::string what = absl::StrCat(words, " words", changed ? ", one changed" : "");
+      ASSERT_TRUE(a.ok()) << what << ": " << a.status();
+      ASSERT_TRUE(b.ok()) << what << ": " << b.status();
+      ASSERT_FALSE(b->hits.empty()) << what;
+      EXPECT_EQ(b->hits[0].entity_id, absl::StrCat("L-", words)) << what;
+      ExpectSameHits(*a, *b, what);
     }
   }
 }
