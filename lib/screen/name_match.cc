@@ -590,6 +590,17 @@ double ScoreFromFeatures(const NameFeatures& f, absl::string_view* cap) {
 
 namespace {
 
+// CompareTokens of query token i and vocabulary token t as the aligner
+// calls it, through the query's memo (filled on a miss).
+double MemoisedSimilarity(const IndexData& d, const QueryName& q, const QueryKeyTable& keys, int i, uint32_t t) {
+  static const AlignOptions align_defaults;
+  const uint64_t key = TokenPairCache::Key(0, i, t);
+  if (const TokenSimilarity* hit = key != 0 ? q.cache.Find(key) : nullptr) return hit->similarity;
+  TokenSimilarity ts = CompareTokens(q.tokens[i].text, d.vocab[t], keys.token_options(), align_defaults.min_similarity);
+  if (key != 0) q.cache.Insert(key, ts);
+  return ts.similarity;
+}
+
 // The facts of vocabulary token `t` for the query (TokenBound), from the
 // memo of `keys` or computed now: its keys, the initials it answers, and
 // the pairs with query tokens that the keys did not find yet may be similar
@@ -670,19 +681,11 @@ const TokenBound& BoundFacts(const IndexData& d, const QueryName& q, const Query
       if (osa_min > share * static_cast<double>(longer) + 1e-9) continue;
     }
     const uint64_t key = TokenPairCache::Key(0, i, t);
-    const TokenSimilarity* hit = key != 0 ? q.cache.Find(key) : nullptr;
     // Compared now if the memo has it, or if another pairing (a split's
     // join) set a similarity for this query token already, which a
     // pending bound would hide.
-    if (hit != nullptr || ((b.similar >> i) & 1)) {
-      double v;
-      if (hit != nullptr) {
-        v = hit->similarity;
-      } else {
-        TokenSimilarity ts = CompareTokens(qt.text, d.vocab[t], token_options, min_sim);
-        if (key != 0) q.cache.Insert(key, ts);
-        v = ts.similarity;
-      }
+    if ((key != 0 && q.cache.Find(key) != nullptr) || ((b.similar >> i) & 1)) {
+      const double v = MemoisedSimilarity(d, q, keys, i, t);
       if (v >= min_sim) {
         raise(&s[i], v);
         b.similar |= uint64_t{1} << i;
@@ -706,7 +709,6 @@ const TokenBound& BoundFacts(const IndexData& d, const QueryName& q, const Query
 bool ResolvePending(const IndexData& d, const QueryName& q, const QueryKeyTable& keys, const uint32_t* tok, int m) {
   static const AlignOptions align_defaults;
   const double min_sim = align_defaults.min_similarity;
-  const TokenSimilarityOptions& token_options = keys.token_options();
   std::vector<double>& sims = keys.bound_sims();
   bool any = false;
   for (int j = 0; j < m; ++j) {
@@ -716,15 +718,7 @@ bool ResolvePending(const IndexData& d, const QueryName& q, const QueryKeyTable&
     double* s = sims.data() + b->sims;
     for (uint64_t x = b->pending; x != 0; x &= x - 1) {
       const int i = __builtin_ctzll(x);
-      const uint64_t key = TokenPairCache::Key(0, i, tok[j]);
-      double v;
-      if (const TokenSimilarity* hit = key != 0 ? q.cache.Find(key) : nullptr) {
-        v = hit->similarity;
-      } else {
-        TokenSimilarity ts = CompareTokens(q.tokens[i].text, d.vocab[tok[j]], token_options, min_sim);
-        if (key != 0) q.cache.Insert(key, ts);
-        v = ts.similarity;
-      }
+      const double v = MemoisedSimilarity(d, q, keys, i, tok[j]);
       if (v >= min_sim) {
         s[i] = v;
         b->keyed_best = std::max(b->keyed_best, v);
