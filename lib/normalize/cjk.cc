@@ -44,7 +44,7 @@ absl::StatusOr<std::vector<std::string>> HanLatinSyllables(const std::u32string&
 // Where the names read a character of two readings in the Han-Latin way and
 // where in the other (PinyinSyllables).
 struct HanReading {
-  const Dictionaries* dict = nullptr;
+  const Dictionaries& dict;
   unsigned reading = 0;
   unsigned* choices = nullptr;  // may be null
 };
@@ -57,15 +57,13 @@ absl::StatusOr<std::vector<std::string>> PinyinSyllables(const std::u32string& h
                                                          const TransliteratorSet& translit,
                                                          const HanReading& r) {
   bool other = false;
-  if (r.dict != nullptr) {
-    for (char32_t c : han) other |= r.dict->han_other_readings.contains(c);
-  }
+  for (char32_t c : han) other |= r.dict.han_other_readings.contains(c);
   if (other && r.choices != nullptr) *r.choices |= kOtherHanReading;
   if (!other || (r.reading & kOtherHanReading) == 0) return HanLatinSyllables(han, translit);
   std::vector<std::string> syllables;
   for (char32_t c : han) {
-    auto it = r.dict->han_other_readings.find(c);
-    if (it != r.dict->han_other_readings.end()) {
+    auto it = r.dict.han_other_readings.find(c);
+    if (it != r.dict.han_other_readings.end()) {
       syllables.push_back(it->second);
       continue;
     }
@@ -113,7 +111,7 @@ absl::Status SegmentHan(const std::u32string& han, NameKindHint hint, int name_w
                         const Dictionaries& dict, const TransliteratorSet& translit,
                         unsigned reading, std::vector<WorkToken>* out,
                         std::vector<std::string>* legal_forms, unsigned* choices) {
-  const HanReading r{&dict, reading, choices};
+  const HanReading r{dict, reading, choices};
   if (hint == NameKindHint::kPerson) {
     size_t n = han.size();
     if (name_words != 1 || n < 2 || n > 4) return EmitPinyinRun(han, translit, r, out);

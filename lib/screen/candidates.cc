@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <limits>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
@@ -571,22 +570,9 @@ absl::StatusOr<std::vector<uint32_t>> CollectCandidates(const IndexData& d, cons
   std::vector<uint32_t> out;
   std::vector<std::pair<uint32_t, double>> bounded;
   if (prune) {
-    // The allowances of the keyed cover: per query token, what it may
-    // cover that no read key named. Everything for a token whose keys
-    // were not read (skipped, particles); for the others, a word without
-    // a key, an initial's word, and the neighbours a join may take (2).
-    std::vector<double> allowance(query_side->usable() ? q.tokens.size() : 0, 0.0);
-    for (size_t i = 0; i < allowance.size(); ++i) {
-      const uint32_t b = bit(i);
-      double& a = allowance[i];
-      if ((skip & b) || (static_cast<uint32_t>(particle_keys) & b) || (query_side->always() & b)) {
-        a += query_side->cover(static_cast<int>(i)) + 1.0;
-      }
-      if (query_side->unkeyed(static_cast<int>(i))) a += 1.0;
-      if (query_side->initial(static_cast<int>(i))) a += 1.0;
-      if (query_side->may_join(static_cast<int>(i))) a += 2.0;
-    }
-    if (query_side->usable()) query_side->SetKeyedCoverAllowances(std::move(allowance));
+    // The keyed cover: what the keys read named, plus per query token
+    // what they cannot have named (all of it where they were not read).
+    query_side->SetKeyedCover(skip | static_cast<uint32_t>(particle_keys));
     // Each name costs a few cache misses (its facts, its tokens): fetch
     // them some names ahead.
     constexpr size_t kFactsAhead = 12, kTokensAhead = 6;

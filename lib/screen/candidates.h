@@ -52,10 +52,9 @@ class QueryKeyTable {
   // each computed on the token's first use by the query: the memo, its
   // facts for vocabulary token `t` or nullptr, and a new entry for `t`
   // (valid until the next Add).
-  const TokenBound* FindBound(uint32_t t) const {
-    return t < bound_slot_.size() && bound_slot_[t].first == serial_ ? &bounds_[bound_slot_[t].second] : nullptr;
-  }
-  TokenBound* MutableBound(uint32_t t) const {
+  // (The memo is the query's scratch: its entries may be updated in place,
+  // as NameScoreUpperBound does for pending pairs.)
+  TokenBound* FindBound(uint32_t t) const {
     return t < bound_slot_.size() && bound_slot_[t].first == serial_ ? &bounds_[bound_slot_[t].second] : nullptr;
   }
   TokenBound& AddBound(uint32_t t) const {

@@ -712,7 +712,7 @@ bool ResolvePending(const IndexData& d, const QueryName& q, const QueryKeyTable&
   std::vector<double>& sims = keys.bound_sims();
   bool any = false;
   for (int j = 0; j < m; ++j) {
-    TokenBound* b = keys.MutableBound(tok[j]);
+    TokenBound* b = keys.FindBound(tok[j]);
     if (b == nullptr || b->pending == 0) continue;
     any = true;
     double* s = sims.data() + b->sims;
@@ -1150,8 +1150,19 @@ QuerySideBound::QuerySideBound(const IndexData& d, const QueryName& q, const Que
 }
 
 
-void QuerySideBound::SetKeyedCoverAllowances(std::vector<double> allowances) {
-  allowance_ = std::move(allowances);
+void QuerySideBound::SetKeyedCover(uint32_t unread) {
+  if (!usable_) return;
+  // Everything for a token whose keys were not read; for the others, a
+  // word without a key, an initial's word, and the neighbours a join may
+  // take (2).
+  allowance_.assign(n_, 0.0);
+  for (int i = 0; i < n_; ++i) {
+    double& a = allowance_[i];
+    if (((unread | always_) >> i) & 1) a += cover_[i] + 1.0;
+    if ((unkeyed_ >> i) & 1) a += 1.0;
+    if (initial_[i]) a += 1.0;
+    if (may_join_[i]) a += 2.0;
+  }
   for (MaskMemo& m : memo_) m.used = false;
 }
 

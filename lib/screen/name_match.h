@@ -223,27 +223,18 @@ class QuerySideBound {
   // With `keyed_cover` (finite), also: the list words of the name that keys
   // reached weigh at most `keyed_cover` together, so the list weight its
   // matchable tokens can cover is at most that plus, per matchable token,
-  // its allowance for words no read key names (SetKeyedCoverAllowances).
+  // its allowance for words no read key names (SetKeyedCover).
   bool MayReach(uint32_t mask, uint32_t exact_mask, uint32_t list_tokens, double list_weight, double cutoff,
                 uint32_t list_lengths = ~uint32_t{0},
                 double keyed_cover = std::numeric_limits<double>::infinity()) const;
-  // Per query token, the list weight it may cover beyond the words that the
-  // keys read for the name named (`keyed_cover` of MayReach): words it
-  // pairs with without a key, as an initial, by a join's neighbour, and
-  // everything its keys would name when their postings were not read.
-  // Tokens beyond the vector get an unlimited allowance. Call before
-  // MayReach with a keyed cover; it resets the memo.
-  void SetKeyedCoverAllowances(std::vector<double> allowances);
-  // False if MayReach always answers true (more than 31 query tokens, or a
-  // model it cannot bound); the accessors below are then not to be used.
-  bool usable() const { return usable_; }
-  // The list weight token i may cover through its keys (the largest key
-  // word weight, 2 for a join), and whether it may pair without a key
-  // (unkeyed), as an initial, or by a join.
-  double cover(int i) const { return cover_[i]; }
-  bool unkeyed(int i) const { return (unkeyed_ >> i) & 1; }
-  bool initial(int i) const { return initial_[i] != 0; }
-  bool may_join(int i) const { return may_join_[i] != 0; }
+  // Sets, per query token, the list weight it may cover beyond the words
+  // that the keys read for a name named (`keyed_cover` of MayReach): words
+  // it pairs with without a key, as an initial, or as a join's neighbours,
+  // and for a token in `unread` (whose keys' postings were not read:
+  // skipped, particles) everything its keys would name. Call before
+  // MayReach with a keyed cover; it resets the memo. Without it (or when
+  // the query has more than 31 tokens) the keyed cover is not used.
+  void SetKeyedCover(uint32_t unread);
   // Query tokens any name may match without a key reaching it (initials,
   // particles).
   uint32_t always() const { return always_; }
@@ -264,7 +255,7 @@ class QuerySideBound {
   // reached the name).
   std::vector<double> inexact_matched_, inexact_sim_, inexact_cover_;
   std::vector<uint8_t> exact_, initial_, may_join_;
-  std::vector<double> allowance_;  // SetKeyedCoverAllowances; empty: none set
+  std::vector<double> allowance_;  // SetKeyedCover; empty: none set
   // MayReach's results by mask and exact mask, less the token-count term
   // (one cutoff per query).
   struct MaskMemo {
