@@ -204,6 +204,7 @@ ScreenOptions TimingOptions() {
 struct SingleThreadRun {
   double seconds = 0;
   std::vector<double> latency_us;  // sorted
+  std::vector<double> latency_in_order_us;  // per query, in query order
   std::vector<int64_t> candidates;  // sorted
   std::map<std::string, int64_t> errors;  // status code name → count
   std::vector<absl::StatusOr<ScreenResult>> results;  // when kept
@@ -220,6 +221,7 @@ SingleThreadRun RunSingleThread(const Screener& s, const std::vector<Query>& que
     absl::StatusOr<ScreenResult> r = s.Screen(q, o);
     auto t1 = Clock::now();
     run.latency_us.push_back(std::chrono::duration<double, std::micro>(t1 - t0).count());
+    run.latency_in_order_us.push_back(run.latency_us.back());
     if (r.ok()) {
       run.candidates.push_back(r->candidates);
     } else {
@@ -462,9 +464,11 @@ int RunBundled(const Flags& flags) {
   }
   std::vector<MixQuery> generated = GenerateQueries(lists, negatives, flags.queries, flags.seed);
   std::vector<Query> all = dev;
+  std::vector<Origin> origin_of(dev.size(), Origin::kDev);  // per query of `all`
   std::map<Origin, int64_t> by_origin;
   for (const auto& m : generated) {
     all.push_back(m.query);
+    origin_of.push_back(m.origin);
     ++by_origin[m.origin];
   }
   std::printf("\nQuery mix: %s queries = %s dev + %s generated (%s variants of listed names, %s unlisted companies, %s unlisted persons)\n",
@@ -509,6 +513,19 @@ int RunBundled(const Flags& flags) {
          absl::StrFormat("%.0f / %ld / %ld / %ld", cand_mean, static_cast<long>(Quantile(one.candidates, 0.5)),
                          static_cast<long>(Quantile(one.candidates, 0.99)),
                          static_cast<long>(one.candidates.empty() ? 0 : one.candidates.back())));
+    // Where the time goes, by the queries' origin.
+    {
+      std::map<Origin, std::vector<double>> latency_by_origin;
+      for (size_t i = 0; i < all.size(); ++i) latency_by_origin[origin_of[i]].push_back(one.latency_in_order_us[i]);
+      for (auto& [origin, lat] : latency_by_origin) {
+        std::sort(lat.begin(), lat.end());
+        double total = 0;
+        for (double x : lat) total += x;
+        Line(absl::StrCat("  ", OriginName(origin), ": mean / p50 / p99"),
+             absl::StrFormat("%.0f / %.0f / %.0f us (%zu queries)", total / static_cast<double>(lat.size()),
+                             Quantile(lat, 0.5), Quantile(lat, 0.99), lat.size()));
+      }
+    }
     Line("errors", ErrorSummary(one.errors));
     int64_t alerted = 0;
     for (const auto& r : one.results) alerted += r.ok() && !r->hits.empty();
