@@ -648,6 +648,18 @@ absl::StatusOr<std::vector<uint32_t>> CollectCandidates(const IndexData& d, cons
       if (!query_side->MayReach(matchable, exact, tokens, facts.weight, name_cutoff, facts.lengths, keyed_cover)) {
         continue;
       }
+      // Passed only by letting query tokens pair with list words of the
+      // name's lengths that no key named: again with the tokens that its
+      // words do let pair so (their facts are the full bound's, memoised).
+      const uint32_t unkeyed = query_side->unkeyed() & ~matchable;
+      if (unkeyed != 0 && !query_side->MayReach(matchable, exact, tokens, facts.weight, name_cutoff,
+                                                /*list_lengths=*/0, keyed_cover)) {
+        const uint32_t pairs = InexactPairings(d, q, keys, n) & unkeyed;
+        if (!query_side->MayReach(matchable | pairs, exact, tokens, facts.weight, name_cutoff, /*list_lengths=*/0,
+                                  keyed_cover)) {
+          continue;
+        }
+      }
       double bound = NameScoreUpperBound(d, q, keys, n, name_cutoff);
       if (facts.weak_alias) bound *= kWeakAliasFactor;
       if (bound >= name_cutoff) bounded.emplace_back(n, bound);

@@ -981,6 +981,15 @@ double NameScoreUpperBoundWithPending(const IndexData& d, const QueryName& q, co
 
 }  // namespace
 
+uint32_t InexactPairings(const IndexData& d, const QueryName& q, const QueryKeyTable& keys, uint32_t name) {
+  const IndexData::NameFacts& facts = d.name_facts[name];
+  const int m = static_cast<int>(facts.token_count < 65535 ? facts.token_count : d.names[name].token_count);
+  const uint32_t* tok = d.name_tokens.data() + facts.token_begin;
+  uint64_t similar = 0;
+  for (int j = 0; j < m; ++j) similar |= BoundFacts(d, q, keys, tok[j]).similar;
+  return static_cast<uint32_t>(similar);
+}
+
 double NameScoreUpperBound(const IndexData& d, const QueryName& q, const QueryKeyTable& keys, uint32_t name,
                            double cutoff) {
   bool pending = false;

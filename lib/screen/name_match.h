@@ -202,6 +202,13 @@ struct TokenBound {
 double NameScoreUpperBound(const IndexData& d, const QueryName& q, const QueryKeyTable& keys, uint32_t name,
                            double cutoff = 0);
 
+// The query tokens (bit i for token i < 32) that some word of indexed name
+// `name` may pair with inexactly, by a key or not (TokenBound::similar,
+// pending pairs included): what NameScoreUpperBound allows them. Memoised
+// per vocabulary token in `keys`, which NameScoreUpperBound then reuses.
+// Uses q.cache: one thread per QueryName.
+uint32_t InexactPairings(const IndexData& d, const QueryName& q, const QueryKeyTable& keys, uint32_t name);
+
 // A looser, cheaper bound than NameScoreUpperBound for a screen before it:
 // from only which query tokens a name can match (bit i for token i, as the
 // candidate keys reached it) and the name's token count, over any list
@@ -238,6 +245,9 @@ class QuerySideBound {
   // Query tokens any name may match without a key reaching it (initials,
   // particles).
   uint32_t always() const { return always_; }
+  // Query tokens that may pair with a list word no key names, where the
+  // lengths allow it (MayReach adds them to `mask` by `list_lengths`).
+  uint32_t unkeyed() const { return unkeyed_; }
 
  private:
   bool usable_ = false;  // at most 31 query tokens and a bounded model
