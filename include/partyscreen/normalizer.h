@@ -174,12 +174,16 @@ class Normalizer {
   // STRATEGIC CULTURE FOUNDATION): a name with a word of the dictionary
   // cyrillic_org_terms.txt (general organisation words and adjectives of
   // places, in any case ending) has a reading with their English words
-  // ("strategic culture foundation"). Arabic and Persian organisation
+  // ("strategic culture foundation"); where the dictionary gives a word a
+  // second common rendering (авиационный "aviation" or "aircraft", завод
+  // "plant" or "factory"), one more reading translates with those, for all
+  // such words of the name at once. Arabic and Persian organisation
   // words likewise ("سپاه پاسداران": SEPAH PASDARAN or GUARD CORPS): a
   // name with a word of arabic_org_terms.txt has a reading with their
   // English words; both kinds of translation are one choice.
   // Every combination of the choices that apply is a reading (at most
-  // sixteen), in a fixed order. After them come the standard forms of those
+  // 24; the second renderings only with the translation), in a fixed
+  // order. After them come the standard forms of those
   // readings that have one other than themselves (StandardForm: "Tech" ->
   // "technology", "Ihar" -> "igor"), in the same order. Names without such
   // a place (most names) have one reading.

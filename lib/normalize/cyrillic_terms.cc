@@ -25,7 +25,7 @@ const std::vector<std::u32string>& Endings() {
 
 }  // namespace
 
-const std::string* FindCyrillicTerm(const Dictionaries& dict, const std::u32string& word) {
+const CyrillicTerm* FindCyrillicTerm(const Dictionaries& dict, const std::u32string& word) {
   if (dict.cyrillic_terms.empty() || word.empty()) return nullptr;
   std::u32string lower;
   lower.reserve(word.size());

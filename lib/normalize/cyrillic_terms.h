@@ -10,14 +10,15 @@
 namespace partyscreen::internal {
 
 // The English words of Cyrillic word `word` (any case), given in the
-// reading kTranslateTerms (dictionaries.h), or nullptr when it
+// reading kTranslateTerms (dictionaries.h; their other rendering, where
+// the dictionary has one, with kOtherTranslation too), or nullptr when it
 // is no term of the dictionary: `word` lower-cased is a stem of
 // cyrillic_org_terms.txt, or a stem followed by one case ending (-а, -ы,
 // -у, -ой, -ая, -ое, -ые, -ий, -ого, -ому, -ых, -ими, ...). "Фонд" and
 // "фонда" give "foundation"; "стратегической" gives "strategic". A word
 // of 1-2 letters matches only a term equal to it ("и" gives "and", a
 // stop word in that reading). No errors.
-const std::string* FindCyrillicTerm(const Dictionaries& dict, const std::u32string& word);
+const CyrillicTerm* FindCyrillicTerm(const Dictionaries& dict, const std::u32string& word);
 
 }  // namespace partyscreen::internal
 

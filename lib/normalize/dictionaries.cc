@@ -238,7 +238,12 @@ absl::Status LoadCyrillicTerms(Dictionaries* d) {
   absl::StatusOr<std::vector<Line>> lines = ReadLines(kFile);
   if (!lines.ok()) return lines.status();
   for (const Line& line : *lines) {
-    if (!IsTermLine(line)) return LineError(kFile, line, "expected 'stem | English words'");
+    // An optional third field: another common English rendering.
+    Line two = line;
+    if (two.fields.size() == 3) two.fields.pop_back();
+    if (!IsTermLine(two) || (line.fields.size() == 3 && CountNormalizedTokens(line.fields[2]) == 0)) {
+      return LineError(kFile, line, "expected 'stem | English words [| other English words]'");
+    }
     const std::u32string stem = DecodeUtf8(line.fields[0]);
     // A stem of 1-2 letters is a whole word (FindCyrillicTerm).
     for (char32_t c : stem) {
@@ -246,7 +251,11 @@ absl::Status LoadCyrillicTerms(Dictionaries* d) {
         return LineError(kFile, line, "a stem is lower-case Cyrillic letters");
       }
     }
-    if (!d->cyrillic_terms.emplace(line.fields[0], absl::StrJoin(SplitTokens(line.fields[1]), " ")).second) {
+    CyrillicTerm term;
+    term.english = absl::StrJoin(SplitTokens(line.fields[1]), " ");
+    if (line.fields.size() == 3) term.other = absl::StrJoin(SplitTokens(line.fields[2]), " ");
+    if (term.other == term.english) return LineError(kFile, line, "the other rendering is the same");
+    if (!d->cyrillic_terms.emplace(line.fields[0], std::move(term)).second) {
       return LineError(kFile, line, "duplicate stem");
     }
   }
@@ -403,21 +412,6 @@ std::u32string UnifyArabic(const std::u32string& word) {
     }
   }
   return out;
-}
-
-const std::string* FindWithEnding(const absl::flat_hash_map<std::string, std::string>& terms,
-                                  const std::u32string& word, const std::vector<std::u32string>& endings,
-                                  size_t min_stem) {
-  auto find = [&](size_t length) -> const std::string* {
-    auto it = terms.find(EncodeUtf8(word.substr(0, length)));
-    return it == terms.end() ? nullptr : &it->second;
-  };
-  if (const std::string* whole = find(word.size())) return whole;
-  for (const std::u32string& e : endings) {
-    if (word.size() < e.size() + min_stem || word.compare(word.size() - e.size(), e.size(), e) != 0) continue;
-    if (const std::string* found = find(word.size() - e.size())) return found;
-  }
-  return nullptr;
 }
 
 absl::StatusOr<Dictionaries> LoadDictionaries() {

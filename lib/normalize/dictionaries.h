@@ -17,6 +17,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "lib/normalize/unicode.h"
 
 namespace partyscreen::internal {
 
@@ -46,14 +47,24 @@ struct HonorificEntry {
 //   kOtherHanReading: Chinese characters of two readings give the one
 //     that names use besides Han-Latin's (Dictionaries::han_other_readings:
 //     都 "du" besides "dou", 翟 "zhai" besides "di").
+//   kOtherTranslation: with kTranslateTerms, Cyrillic organisation words of
+//     two common English renderings give the other one
+//     (CyrillicTerm::other: "авиационный" "aircraft" besides "aviation").
 inline constexpr unsigned kNameTakesTermHead = 1;
 inline constexpr unsigned kOtherEnglishForm = 2;
 inline constexpr unsigned kTranslateTerms = 4;
 inline constexpr unsigned kOtherHanReading = 8;
+inline constexpr unsigned kOtherTranslation = 16;
 
 // Arabic-script organisation words of this many letters or more are
 // recognised one typing error away (CorrectArabicOrgWord).
 inline constexpr size_t kMinCorrectedArabicWord = 5;
+
+// A Cyrillic organisation word's English words (cyrillic_org_terms.txt).
+struct CyrillicTerm {
+  std::string english;  // "aviation"
+  std::string other;    // another common rendering ("aircraft"), or ""
+};
 
 // A Chinese term: its tokens and, for legal forms, the canonical form.
 struct CjkTerm {
@@ -82,7 +93,7 @@ struct Dictionaries {
   absl::flat_hash_map<std::string, CjkTerm> cjk_terms;
   size_t max_cjk_term_chars = 0;  // longest term, in code points
   // Keyed by the lower-case Cyrillic stem (UTF-8): the English words.
-  absl::flat_hash_map<std::string, std::string> cyrillic_terms;
+  absl::flat_hash_map<std::string, CyrillicTerm> cyrillic_terms;
   // Keyed by the unified Arabic-script word (see `UnifyArabic`): the
   // English words of arabic_org_terms.txt.
   absl::flat_hash_map<std::string, std::string> arabic_terms;
@@ -137,9 +148,20 @@ std::u32string UnifyArabic(const std::u32string& word);
 // The value of `terms` for `word`, else for `word` less one of `endings`
 // (tried in order, longest first) when at least `min_stem` letters remain,
 // else nullptr. The lookup of FindCyrillicTerm and FindArabicTerm.
-const std::string* FindWithEnding(const absl::flat_hash_map<std::string, std::string>& terms,
-                                  const std::u32string& word, const std::vector<std::u32string>& endings,
-                                  size_t min_stem);
+template <typename Value>
+const Value* FindWithEnding(const absl::flat_hash_map<std::string, Value>& terms, const std::u32string& word,
+                            const std::vector<std::u32string>& endings, size_t min_stem) {
+  auto find = [&](size_t length) -> const Value* {
+    auto it = terms.find(EncodeUtf8(word.substr(0, length)));
+    return it == terms.end() ? nullptr : &it->second;
+  };
+  if (const Value* whole = find(word.size())) return whole;
+  for (const std::u32string& e : endings) {
+    if (word.size() < e.size() + min_stem || word.compare(word.size() - e.size(), e.size(), e) != 0) continue;
+    if (const Value* found = find(word.size() - e.size())) return found;
+  }
+  return nullptr;
+}
 
 }  // namespace partyscreen::internal
 

@@ -570,8 +570,10 @@ absl::Status NormalizerImpl::NormalizeSegment(const std::u32string& seg,
     case USCRIPT_CYRILLIC:
       // An organisation word: its English words in the reading that
       // translates them, its transliteration otherwise.
-      if (const std::string* english = FindCyrillicTerm(dict, seg)) {
-        if (EmitTranslation(*english, source, call)) return absl::OkStatus();
+      if (const CyrillicTerm* term = FindCyrillicTerm(dict, seg)) {
+        if (!term->other.empty()) call->choices |= kOtherTranslation;
+        const bool other = !term->other.empty() && (call->reading & kOtherTranslation) != 0;
+        if (EmitTranslation(other ? term->other : term->english, source, call)) return absl::OkStatus();
       }
       return TransliterateInto(ChainFor(script, *call), seg, source, true, call);
     case USCRIPT_LATIN:
@@ -1196,6 +1198,9 @@ absl::StatusOr<std::vector<NormalizedName>> Normalizer::NormalizeReadings(absl::
   // Every non-empty combination of the choices that apply, in order.
   for (unsigned reading = 1; reading <= choices; ++reading) {
     if ((reading & choices) != reading) continue;
+    // The other rendering of a translated word is read only in a reading
+    // that translates.
+    if ((reading & internal::kOtherTranslation) && !(reading & internal::kTranslateTerms)) continue;
     auto other = impl_->Normalize(utf8_name, hint, reading);
     if (!other.ok()) return other.status();
     readings.push_back(*std::move(other));

@@ -505,7 +505,7 @@ TEST(NormalizerTest, CyrillicOrganisationWordsGiveATranslatedReading) {
   // Case endings: nominative, genitive, plural.
   for (const char* word : {"ЗАВОД", "завода", "заводы", "Заводом"}) {
     std::vector<NormalizedName> w = Readings(word);
-    ASSERT_EQ(w.size(), 2u) << word;
+    ASSERT_EQ(w.size(), 3u) << word;  // and its other rendering, below
     EXPECT_EQ(Texts(w[1]), "plant") << word;
   }
   // A word that only begins like a stem is not it ("фондовый" is not
@@ -516,9 +516,29 @@ TEST(NormalizerTest, CyrillicOrganisationWordsGiveATranslatedReading) {
   // Legal forms keep their words in every reading: "общество" is not
   // translated, so "ООО" and its long form stay legal forms.
   std::vector<NormalizedName> llc = Readings("Общество с ограниченной ответственностью Завод Зарубино");
-  ASSERT_EQ(llc.size(), 2u);
+  ASSERT_EQ(llc.size(), 3u);
   EXPECT_EQ(llc[1].legal_forms, llc[0].legal_forms);
+  EXPECT_EQ(llc[2].legal_forms, llc[0].legal_forms);
   EXPECT_FALSE(llc[1].legal_forms.empty());
+}
+
+// A Cyrillic organisation word of two common English renderings
+// ("авиационный": AVIATION or AIRCRAFT, as in 558 AIRCRAFT REPAIR PLANT)
+// gives a third reading with the other one, for every such word of the
+// name at once; a name whose words have one rendering gets no third.
+TEST(NormalizerTest, CyrillicWordsOfTwoRenderingsGiveAThirdReading) {
+  std::vector<NormalizedName> r = Readings("558 АВИАЦИОННЫЙ РЕМОНТНЫЙ ЗАВОД");
+  ASSERT_EQ(r.size(), 3u);
+  EXPECT_EQ(Texts(r[0]), "558 aviatsionnyy remontnyy zavod");
+  EXPECT_EQ(Texts(r[1]), "558 aviation repair plant");
+  EXPECT_EQ(Texts(r[2]), "558 aircraft repair factory");
+  EXPECT_TRUE(r[2].tokens[1].translated);
+  EXPECT_EQ(Readings("Фонд стратегической культуры").size(), 2u);
+  // Only a translating reading takes the other rendering: no reading is
+  // the transliteration twice.
+  for (size_t i = 0; i < r.size(); ++i) {
+    for (size_t j = i + 1; j < r.size(); ++j) EXPECT_NE(Texts(r[i]), Texts(r[j])) << i << " " << j;
+  }
 }
 
 // English words written in Cyrillic read as the English words in the
@@ -532,7 +552,7 @@ TEST(NormalizerTest, CyrillicLoanwordsOfCompanyNamesGiveTheirEnglishWords) {
   // "и" (and) is only itself: in the translated reading a stop word, not
   // the one-letter token "i" that no English listing has.
   std::vector<NormalizedName> a = Readings("Радиотехнические и Информационные Системы");
-  ASSERT_EQ(a.size(), 2u);
+  ASSERT_EQ(a.size(), 3u);  // the third: "radio engineering"
   EXPECT_EQ(CoreTexts(a[1]), "radiotechnical information systems");
   std::vector<NormalizedName> d = Readings("Газпром Инвест Девелопмент");
   ASSERT_EQ(d.size(), 2u);
@@ -547,7 +567,7 @@ TEST(NormalizerTest, BelarusianLegalFormsAndOrganisationWords) {
   EXPECT_THAT(Norm("Таварыства з абмежаванай адказнасцю Зарубіна").legal_forms, ElementsAre("llc"));
   EXPECT_THAT(Norm("ААТ Зарубіна").legal_forms, ElementsAre("ojsc"));
   std::vector<NormalizedName> r = Readings("Акцыянернае таварыства 2566 Завод па рамонце");
-  ASSERT_EQ(r.size(), 2u);
+  ASSERT_EQ(r.size(), 3u);  // the third: "factory"
   EXPECT_THAT(Texts(r[1]), ::testing::EndsWith("tavarystva 2566 plant for repair"));
 }
 
