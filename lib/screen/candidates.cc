@@ -402,12 +402,12 @@ void QueryKeyTable::Build(const IndexData& d, const QueryName& q) {
 
 namespace {
 
-// A token that MaxScore would skip is read all the same when its keys'
-// postings number at most this many times those read anyway (the other
-// tokens' and the names with a letters-and-digits word, which a skip
+// A token that MaxScore would skip reaches names all the same when its
+// keys' postings number at most this many times those read anyway (the
+// other tokens' and the names with a letters-and-digits word, which a skip
 // reaches). Measured on the harness's query mix and on a file of fictional
-// vendor names: 2 saves 5-10 % of the time; reading every token (no skip)
-// saves as much on vendor names but loses on the mix.
+// vendor names (callgrind, 2,000 rows: -12 % instructions; with the second,
+// marking pass below, -2 % more).
 constexpr size_t kUnskipRatio = 2;
 
 // How many postings the keys of query token i name (its share of what
@@ -470,8 +470,9 @@ absl::StatusOr<std::vector<uint32_t>> CollectCandidates(const IndexData& d, cons
   // Query tokens too common to make a hit on their own (MaxScore, Turtle and
   // Flood 1995): if a name matching only these (and tokens any name may
   // match) cannot reach the cutoff even with every list word matched, their
-  // long posting lists need not be read: every name that can reach it is
-  // reached through another token, and the bound below still counts them.
+  // long posting lists need not reach names: every name that can reach it
+  // is reached through another token. They are read only to mark the names
+  // reached (below).
   uint32_t skip = 0;
   if (prune) {
     keys.Build(d, q);
@@ -494,11 +495,10 @@ absl::StatusOr<std::vector<uint32_t>> CollectCandidates(const IndexData& d, cons
       }
       low = with;
     }
-    // Skipping a token saves reading its postings, but every name reached
-    // otherwise must then be assumed to match it (exactly), and the names
-    // with a letters-and-digits word are all reached: where its postings
-    // are few beside those read anyway, reading them costs less than the
-    // names that assumption lets through to the bounds.
+    // A skip costs as well: every name with a letters-and-digits word is
+    // reached, and the skipped tokens' postings are still read to mark the
+    // names reached (below). Where a skipped token's postings are few
+    // beside those read anyway, it reaches names through them instead.
     if (low != 0) {
       std::vector<std::pair<size_t, size_t>> skipped;  // (postings, token)
       size_t read = d.digit_word_names.size();
@@ -527,10 +527,26 @@ absl::StatusOr<std::vector<uint32_t>> CollectCandidates(const IndexData& d, cons
     marks[n >> 6] |= uint64_t{1} << (n & 63);
     reached.push_back(n);
   };
+  // The keys are read twice. The first pass reads those of the tokens not
+  // skipped and reaches the names they name; the second, once every name
+  // is reached, reads those of the skipped tokens and only marks the names
+  // reached: a name that only they name cannot reach the cutoff, and the
+  // names reached learn which query tokens they may match, as if no token
+  // had been skipped.
+  bool marking = false;
   // `weight`: what the key's list words weigh (at most).
   auto add = [&](const Postings& p, uint32_t key, uint64_t mask, float weight) {
-    if ((static_cast<uint32_t>(mask) & ~skip) == 0) return;
-    for (const uint32_t* it = p.begin(key); it != p.end(key); ++it) {
+    if (((static_cast<uint32_t>(mask) & ~skip) == 0) != marking) return;
+    const uint32_t* const end = p.end(key);
+    if (marking) {
+      for (const uint32_t* it = p.begin(key); it != end; ++it) {
+        if (stamp[*it] != serial) continue;
+        bits[*it] |= mask;
+        covered[*it] += weight;
+      }
+      return;
+    }
+    for (const uint32_t* it = p.begin(key); it != end; ++it) {
       if (stamp[*it] != serial) reach(*it);
       bits[*it] |= mask;
       covered[*it] += weight;
@@ -545,22 +561,30 @@ absl::StatusOr<std::vector<uint32_t>> CollectCandidates(const IndexData& d, cons
   // particle alone never makes an alert. The few names of particles only
   // are reached whenever a key is a particle.
   uint64_t particle_keys = 0;
-  for (size_t i = 0; i < q.similar.size(); ++i) {
-    for (const SimilarToken& s : q.similar[i]) {
-      const uint64_t mask = IsExactKey(d, q, i, s) ? (uint64_t{bit(i)} << 32 | bit(i)) : bit(i);
-      if (d.is_particle[s.token]) {
-        particle_keys |= mask;
-        continue;
+  auto read_keys = [&] {
+    for (size_t i = 0; i < q.similar.size(); ++i) {
+      for (const SimilarToken& s : q.similar[i]) {
+        const uint64_t mask = IsExactKey(d, q, i, s) ? (uint64_t{bit(i)} << 32 | bit(i)) : bit(i);
+        if (d.is_particle[s.token]) {
+          particle_keys |= mask;
+          continue;
+        }
+        add(d.token_postings, s.token, mask, word_weight(s.token));
       }
-      add(d.token_postings, s.token, mask, word_weight(s.token));
+      // A query token written as one word may be two list tokens ("sensetime").
+      auto jit = d.joined_ids.find(q.tokens[i].text);
+      if (jit != d.joined_ids.end()) add(d.joined_postings, jit->second, bit(i), kJoinedWeight);
     }
-    // A query token written as one word may be two list tokens ("sensetime").
-    auto jit = d.joined_ids.find(q.tokens[i].text);
-    if (jit != d.joined_ids.end()) add(d.joined_postings, jit->second, bit(i), kJoinedWeight);
-  }
-  for (const auto& [i, token] : q.joined_similar) {
-    add(d.token_postings, token, bit(i) | bit(i + 1), word_weight(token));
-  }
+    for (const auto& [i, token] : q.joined_similar) {
+      add(d.token_postings, token, bit(i) | bit(i + 1), word_weight(token));
+    }
+    for (size_t k = 0; k < q.split_reached && k < q.split_similar.size(); ++k) {
+      const auto& [i, token] = q.split_similar[k];
+      if (!d.is_particle[token]) add(d.token_postings, token, bit(i), word_weight(token));
+    }
+    for (const auto& [i, joined] : q.joined_sound) add(d.joined_postings, joined, bit(i), kJoinedWeight);
+  };
+  read_keys();
   // A query of initials only ("V. V.") reaches no name through keys, yet
   // matches every name whose words start with them: all names are reached
   // (and bounded below).
@@ -571,11 +595,6 @@ absl::StatusOr<std::vector<uint32_t>> CollectCandidates(const IndexData& d, cons
       if (stamp[n] != serial) reach(n);
     }
   }
-  for (size_t k = 0; k < q.split_reached && k < q.split_similar.size(); ++k) {
-    const auto& [i, token] = q.split_similar[k];
-    if (!d.is_particle[token]) add(d.token_postings, token, bit(i), word_weight(token));
-  }
-  for (const auto& [i, joined] : q.joined_sound) add(d.joined_postings, joined, bit(i), kJoinedWeight);
   if (particle_keys != 0) {
     for (uint32_t n : d.particle_names) {
       if (stamp[n] != serial) reach(n);
@@ -588,6 +607,8 @@ absl::StatusOr<std::vector<uint32_t>> CollectCandidates(const IndexData& d, cons
     for (uint32_t n : d.digit_word_names) {
       if (stamp[n] != serial) reach(n);
     }
+    marking = true;
+    read_keys();
   }
   // The further tokens a short query token may pair with reach no name, but
   // mark the names reached otherwise that hold them: the bounds count them
@@ -595,7 +616,6 @@ absl::StatusOr<std::vector<uint32_t>> CollectCandidates(const IndexData& d, cons
   if (prune) {
     for (size_t i = 0; i < q.bound_similar.size(); ++i) {
       const uint32_t mask = bit(i);
-      if ((mask & ~skip) == 0) continue;
       for (const SimilarToken& s : q.bound_similar[i]) {
         const float weight = word_weight(s.token);
         for (const uint32_t* it = d.token_postings.begin(s.token); it != d.token_postings.end(s.token); ++it) {
@@ -629,7 +649,7 @@ absl::StatusOr<std::vector<uint32_t>> CollectCandidates(const IndexData& d, cons
   if (prune) {
     // The keyed cover: what the keys read named, plus per query token
     // what they cannot have named (all of it where they were not read).
-    query_side->SetKeyedCover(skip | static_cast<uint32_t>(particle_keys));
+    query_side->SetKeyedCover(static_cast<uint32_t>(particle_keys));
     // Each name costs a few cache misses (its facts, its tokens): fetch
     // them some names ahead.
     constexpr size_t kFactsAhead = 12, kTokensAhead = 6;
@@ -641,8 +661,8 @@ absl::StatusOr<std::vector<uint32_t>> CollectCandidates(const IndexData& d, cons
       const IndexData::NameFacts& facts = d.name_facts[n];
       uint32_t tokens = facts.token_count;
       if (tokens == 65535) tokens = d.names[n].token_count;
-      const auto matchable = static_cast<uint32_t>(bits[n]) | skip;
-      const auto exact = static_cast<uint32_t>(bits[n] >> 32) | skip;
+      const auto matchable = static_cast<uint32_t>(bits[n]);
+      const auto exact = static_cast<uint32_t>(bits[n] >> 32);
       // float sums of at most a few hundred words: a margin covers rounding.
       const double keyed_cover = static_cast<double>(covered[n]) * (1 + 1e-5) + 1e-5;
       if (!query_side->MayReach(matchable, exact, tokens, facts.weight, name_cutoff, facts.lengths, keyed_cover)) {
