@@ -410,26 +410,44 @@ namespace {
 // marking pass below, -2 % more).
 constexpr size_t kUnskipRatio = 2;
 
-// How many postings the keys of query token i name (its share of what
-// CollectCandidates reads).
-size_t PostingsOfToken(const IndexData& d, const QueryName& q, size_t i) {
-  size_t postings = 0;
-  for (const SimilarToken& s : q.similar[i]) {
-    if (!d.is_particle[s.token]) postings += d.token_postings.size(s.token);
+// A key word weighs at most its weight (as ComputeFeatures, at least
+// 1e-6); two joined words at most 2.
+constexpr float kJoinedWeight = 2.0f;
+float KeyWordWeight(const IndexData& d, uint32_t t) { return std::max(d.weight[t], 1e-6f); }
+
+// Query token i's bit in a key's mask (tokens from 31 on share bit 31).
+uint32_t TokenBit(size_t i) { return uint32_t{1} << std::min<size_t>(i, 31); }
+
+// Calls fn(postings, key, mask, weight) for each key whose postings
+// CollectCandidates reads: `mask` has the bits of the query tokens it may
+// pair with (and in its high 32 bits those it equals), `weight` what its
+// list words weigh at most. Particles are not among them: beside a word of
+// its own, a particle alone never makes an alert; their masks are ORed
+// into *particle_keys.
+template <typename Fn>
+void ForEachKey(const IndexData& d, const QueryName& q, uint64_t* particle_keys, Fn&& fn) {
+  for (size_t i = 0; i < q.similar.size(); ++i) {
+    for (const SimilarToken& s : q.similar[i]) {
+      const uint64_t mask =
+          IsExactKey(d, q, i, s) ? (uint64_t{TokenBit(i)} << 32 | TokenBit(i)) : uint64_t{TokenBit(i)};
+      if (d.is_particle[s.token]) {
+        *particle_keys |= mask;
+        continue;
+      }
+      fn(d.token_postings, s.token, mask, KeyWordWeight(d, s.token));
+    }
+    // A query token written as one word may be two list tokens ("sensetime").
+    auto jit = d.joined_ids.find(q.tokens[i].text);
+    if (jit != d.joined_ids.end()) fn(d.joined_postings, jit->second, uint64_t{TokenBit(i)}, kJoinedWeight);
   }
-  auto jit = d.joined_ids.find(q.tokens[i].text);
-  if (jit != d.joined_ids.end()) postings += d.joined_postings.size(jit->second);
-  for (const auto& [j, token] : q.joined_similar) {
-    if (static_cast<size_t>(j) == i) postings += d.token_postings.size(token);
+  for (const auto& [i, token] : q.joined_similar) {
+    fn(d.token_postings, token, uint64_t{TokenBit(i) | TokenBit(i + 1)}, KeyWordWeight(d, token));
   }
   for (size_t k = 0; k < q.split_reached && k < q.split_similar.size(); ++k) {
-    const auto& [j, token] = q.split_similar[k];
-    if (static_cast<size_t>(j) == i && !d.is_particle[token]) postings += d.token_postings.size(token);
+    const auto& [i, token] = q.split_similar[k];
+    if (!d.is_particle[token]) fn(d.token_postings, token, uint64_t{TokenBit(i)}, KeyWordWeight(d, token));
   }
-  for (const auto& [j, joined] : q.joined_sound) {
-    if (static_cast<size_t>(j) == i) postings += d.joined_postings.size(joined);
-  }
-  return postings;
+  for (const auto& [i, joined] : q.joined_sound) fn(d.joined_postings, joined, uint64_t{TokenBit(i)}, kJoinedWeight);
 }
 
 }  // namespace
@@ -500,14 +518,21 @@ absl::StatusOr<std::vector<uint32_t>> CollectCandidates(const IndexData& d, cons
     // names reached (below). Where a skipped token's postings are few
     // beside those read anyway, it reaches names through them instead.
     if (low != 0) {
+      std::vector<size_t> postings(order.size(), 0);  // per token, of its keys
+      uint64_t particles = 0;
+      ForEachKey(d, q, &particles, [&](const Postings& p, uint32_t key, uint64_t mask, float) {
+        for (uint32_t x = static_cast<uint32_t>(mask); x != 0; x &= x - 1) {
+          const auto i = static_cast<size_t>(__builtin_ctz(x));
+          if (i < postings.size()) postings[i] += p.size(key);
+        }
+      });
       std::vector<std::pair<size_t, size_t>> skipped;  // (postings, token)
       size_t read = d.digit_word_names.size();
       for (size_t i = 0; i < order.size(); ++i) {
-        const size_t p = PostingsOfToken(d, q, i);
         if ((low >> i) & 1) {
-          skipped.emplace_back(p, i);
+          skipped.emplace_back(postings[i], i);
         } else {
-          read += p;
+          read += postings[i];
         }
       }
       std::sort(skipped.begin(), skipped.end());
@@ -552,39 +577,8 @@ absl::StatusOr<std::vector<uint32_t>> CollectCandidates(const IndexData& d, cons
       covered[*it] += weight;
     }
   };
-  // A key word weighs at most its weight (as ComputeFeatures, at least
-  // 1e-6); two joined words at most 2.
-  auto word_weight = [&](uint32_t t) { return std::max(d.weight[t], 1e-6f); };
-  constexpr float kJoinedWeight = 2.0f;
-  auto bit = [](size_t i) { return uint32_t{1} << std::min<size_t>(i, 31); };
-  // A particle's postings are not read: beside a word of its own, a
-  // particle alone never makes an alert. The few names of particles only
-  // are reached whenever a key is a particle.
   uint64_t particle_keys = 0;
-  auto read_keys = [&] {
-    for (size_t i = 0; i < q.similar.size(); ++i) {
-      for (const SimilarToken& s : q.similar[i]) {
-        const uint64_t mask = IsExactKey(d, q, i, s) ? (uint64_t{bit(i)} << 32 | bit(i)) : bit(i);
-        if (d.is_particle[s.token]) {
-          particle_keys |= mask;
-          continue;
-        }
-        add(d.token_postings, s.token, mask, word_weight(s.token));
-      }
-      // A query token written as one word may be two list tokens ("sensetime").
-      auto jit = d.joined_ids.find(q.tokens[i].text);
-      if (jit != d.joined_ids.end()) add(d.joined_postings, jit->second, bit(i), kJoinedWeight);
-    }
-    for (const auto& [i, token] : q.joined_similar) {
-      add(d.token_postings, token, bit(i) | bit(i + 1), word_weight(token));
-    }
-    for (size_t k = 0; k < q.split_reached && k < q.split_similar.size(); ++k) {
-      const auto& [i, token] = q.split_similar[k];
-      if (!d.is_particle[token]) add(d.token_postings, token, bit(i), word_weight(token));
-    }
-    for (const auto& [i, joined] : q.joined_sound) add(d.joined_postings, joined, bit(i), kJoinedWeight);
-  };
-  read_keys();
+  ForEachKey(d, q, &particle_keys, add);
   // A query of initials only ("V. V.") reaches no name through keys, yet
   // matches every name whose words start with them: all names are reached
   // (and bounded below).
@@ -595,6 +589,8 @@ absl::StatusOr<std::vector<uint32_t>> CollectCandidates(const IndexData& d, cons
       if (stamp[n] != serial) reach(n);
     }
   }
+  // The few names made of particles only are reached whenever a key is a
+  // particle.
   if (particle_keys != 0) {
     for (uint32_t n : d.particle_names) {
       if (stamp[n] != serial) reach(n);
@@ -608,16 +604,16 @@ absl::StatusOr<std::vector<uint32_t>> CollectCandidates(const IndexData& d, cons
       if (stamp[n] != serial) reach(n);
     }
     marking = true;
-    read_keys();
+    ForEachKey(d, q, &particle_keys, add);
   }
   // The further tokens a short query token may pair with reach no name, but
   // mark the names reached otherwise that hold them: the bounds count them
   // as keys (FindBoundTokens).
   if (prune) {
     for (size_t i = 0; i < q.bound_similar.size(); ++i) {
-      const uint32_t mask = bit(i);
+      const uint32_t mask = TokenBit(i);
       for (const SimilarToken& s : q.bound_similar[i]) {
-        const float weight = word_weight(s.token);
+        const float weight = KeyWordWeight(d, s.token);
         for (const uint32_t* it = d.token_postings.begin(s.token); it != d.token_postings.end(s.token); ++it) {
           if (stamp[*it] == serial) {
             bits[*it] |= mask;
