@@ -226,11 +226,17 @@ absl::Status LoadCjkTerms(Dictionaries* d) {
   return absl::OkStatus();
 }
 
-// A line "<word in another script> | <English words>" of a terms file.
-bool IsTermLine(const Line& line) {
-  return line.fields.size() == 2 && !line.fields[0].empty() &&
-         FindInvalidUtf8Offset(line.fields[0]) == absl::string_view::npos &&
-         CountNormalizedTokens(line.fields[1]) > 0;
+// A line "<word in another script> | <English words>" of a terms file,
+// with up to `max_fields` - 2 further fields of English words.
+bool IsTermLine(const Line& line, size_t max_fields = 2) {
+  if (line.fields.size() < 2 || line.fields.size() > max_fields || line.fields[0].empty() ||
+      FindInvalidUtf8Offset(line.fields[0]) != absl::string_view::npos) {
+    return false;
+  }
+  for (size_t f = 1; f < line.fields.size(); ++f) {
+    if (CountNormalizedTokens(line.fields[f]) == 0) return false;
+  }
+  return true;
 }
 
 absl::Status LoadCyrillicTerms(Dictionaries* d) {
@@ -239,9 +245,7 @@ absl::Status LoadCyrillicTerms(Dictionaries* d) {
   if (!lines.ok()) return lines.status();
   for (const Line& line : *lines) {
     // An optional third field: another common English rendering.
-    Line two = line;
-    if (two.fields.size() == 3) two.fields.pop_back();
-    if (!IsTermLine(two) || (line.fields.size() == 3 && CountNormalizedTokens(line.fields[2]) == 0)) {
+    if (!IsTermLine(line, 3)) {
       return LineError(kFile, line, "expected 'stem | English words [| other English words]'");
     }
     const std::u32string stem = DecodeUtf8(line.fields[0]);

@@ -423,7 +423,7 @@ uint32_t TokenBit(size_t i) { return uint32_t{1} << std::min<size_t>(i, 31); }
 // pair with (and in its high 32 bits those it equals), `weight` what its
 // list words weigh at most. Particles are not among them: beside a word of
 // its own, a particle alone never makes an alert; their masks are ORed
-// into *particle_keys.
+// into *particle_keys (when not null).
 template <typename Fn>
 void ForEachKey(const IndexData& d, const QueryName& q, uint64_t* particle_keys, Fn&& fn) {
   for (size_t i = 0; i < q.similar.size(); ++i) {
@@ -431,7 +431,7 @@ void ForEachKey(const IndexData& d, const QueryName& q, uint64_t* particle_keys,
       const uint64_t mask =
           IsExactKey(d, q, i, s) ? (uint64_t{TokenBit(i)} << 32 | TokenBit(i)) : uint64_t{TokenBit(i)};
       if (d.is_particle[s.token]) {
-        *particle_keys |= mask;
+        if (particle_keys != nullptr) *particle_keys |= mask;
         continue;
       }
       fn(d.token_postings, s.token, mask, KeyWordWeight(d, s.token));
@@ -519,8 +519,7 @@ absl::StatusOr<std::vector<uint32_t>> CollectCandidates(const IndexData& d, cons
     // beside those read anyway, it reaches names through them instead.
     if (low != 0) {
       std::vector<size_t> postings(order.size(), 0);  // per token, of its keys
-      uint64_t particles = 0;
-      ForEachKey(d, q, &particles, [&](const Postings& p, uint32_t key, uint64_t mask, float) {
+      ForEachKey(d, q, nullptr, [&](const Postings& p, uint32_t key, uint64_t mask, float) {
         for (uint32_t x = static_cast<uint32_t>(mask); x != 0; x &= x - 1) {
           const auto i = static_cast<size_t>(__builtin_ctz(x));
           if (i < postings.size()) postings[i] += p.size(key);
@@ -604,7 +603,7 @@ absl::StatusOr<std::vector<uint32_t>> CollectCandidates(const IndexData& d, cons
       if (stamp[n] != serial) reach(n);
     }
     marking = true;
-    ForEachKey(d, q, &particle_keys, add);
+    ForEachKey(d, q, nullptr, add);
   }
   // The further tokens a short query token may pair with reach no name, but
   // mark the names reached otherwise that hold them: the bounds count them

@@ -221,7 +221,8 @@ class QuerySideBound {
   // within `mask` | always() | the tokens that may pair without a key with
   // a word of the name's lengths (`list_lengths`,
   // IndexData::NameFacts::lengths, whose kDigitWord bit says whether the
-  // name has a word of letters and digits; ~0u: any name) can reach a name
+  // name has a word of letters and digits; ~0u: any name; 0: none, when the
+  // caller has put the tokens that do pair so in `mask`) can reach a name
   // score of `cutoff`. Of `mask`, only the tokens in `exact_mask` (a key
   // equal to the token itself reached the name) may match exactly; the
   // others only inexactly, at most as well as their inexact keys and other
@@ -237,8 +238,8 @@ class QuerySideBound {
   // Sets, per query token, the list weight it may cover beyond the words
   // that the keys read for a name named (`keyed_cover` of MayReach): words
   // it pairs with without a key, as an initial, or as a join's neighbours,
-  // and for a token in `unread` (whose keys' postings were not read:
-  // skipped, particles) everything its keys would name. Call before
+  // and for a token in `unread` (whose keys' postings were not read: those
+  // of particles) everything its keys would name. Call before
   // MayReach with a keyed cover; it resets the memo. Without it (or when
   // the query has more than 31 tokens) the keyed cover is not used.
   void SetKeyedCover(uint32_t unread);
